@@ -1,0 +1,117 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.models import BasePage
+from knowledge.models import RegionalMixin
+
+
+class EventSpeaker(Orderable):
+    page = ParentalKey("events.EventPage", on_delete=models.CASCADE, related_name="speakers")
+    person = models.ForeignKey("knowledge.Person", verbose_name=_("Person"),
+                               on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("person")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Impulsgeber:in")
+        verbose_name_plural = _("Impulsgeber:innen")
+
+
+class AgendaItem(Orderable):
+    """One slot of an event's agenda; an Impuls links to the case study it presents."""
+
+    class Kind(models.TextChoices):
+        GREETING = "grusswort", _("Grußwort")
+        IMPULSE = "impuls", _("Impuls")
+        DISCUSSION = "diskussion", _("Diskussion")
+        NETWORKING = "networking", _("Networking")
+
+    page = ParentalKey("events.EventPage", on_delete=models.CASCADE, related_name="agenda")
+    time = models.TimeField(_("Uhrzeit"), null=True, blank=True)
+    kind = models.CharField(_("Art"), max_length=12, choices=Kind.choices, default=Kind.IMPULSE)
+    title = models.CharField(_("Titel"), max_length=255)
+    speaker = models.ForeignKey("knowledge.Person", verbose_name=_("Referent:in"), null=True,
+                                blank=True, on_delete=models.SET_NULL, related_name="+")
+    case_study = models.ForeignKey("knowledge.CaseStudyPage", verbose_name=_("Praxisbeispiel"),
+                                   null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="presented_in")
+
+    panels = [
+        FieldRowPanel([FieldPanel("time"), FieldPanel("kind")]),
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("speaker"), FieldPanel("case_study")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Programmpunkt")
+        verbose_name_plural = _("Programm")
+
+
+class EventPage(RegionalMixin, BasePage):
+    """An online event of a series, opened by its host municipality."""
+
+    region_field = "host_municipality"
+
+    start = models.DateTimeField(_("Beginn"))
+    end = models.DateTimeField(_("Ende"))
+    host_municipality = models.ForeignKey(
+        "knowledge.Region", verbose_name=_("Gastgeber"), null=True, on_delete=models.PROTECT,
+        related_name="hosted_events", limit_choices_to={"level__in": ["gemeinde", "kreis"]},
+    )
+    greeting_by = models.ForeignKey(
+        "knowledge.Person", verbose_name=_("Grußwort von"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    registration_url = models.URLField(_("Link zur Anmeldung"), blank=True)
+    participants_count = models.PositiveIntegerField(_("Teilnehmende"), null=True, blank=True)
+    municipalities_count = models.PositiveIntegerField(_("Teilnehmende Kommunen"), null=True,
+                                                       blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("Beschreibung"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldPanel("host_municipality"),
+        FieldPanel("greeting_by"),
+        FieldPanel("body"),
+        InlinePanel("agenda", heading=_("Programm"), label=_("Programmpunkt")),
+        InlinePanel("speakers", heading=_("Impulsgeber:innen"), label=_("Person")),
+        MultiFieldPanel(
+            [FieldPanel("registration_url"),
+             FieldRowPanel([FieldPanel("participants_count"), FieldPanel("municipalities_count")])],
+            heading=_("Anmeldung und Teilnahme"),
+        ),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("teaser_text", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields("host_municipality", [index.SearchField("short_name", boost=2)]),
+        index.FilterField("start"),
+        index.FilterField("land"),
+        index.FilterField("kreis"),
+    ]
+
+    parent_page_types = ["events.EventSeriesPage"]
+    subpage_types = ["events.RecordingPage"]
+
+    class Meta:
+        verbose_name = _("Veranstaltung")
+        verbose_name_plural = _("Veranstaltungen")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": _("Das Ende muss nach dem Beginn liegen.")})
+
+    @property
+    def is_upcoming(self):
+        """Decided by the clock, never by an editor's flag."""
+        return self.end > timezone.now()

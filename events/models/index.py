@@ -1,0 +1,39 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+from home.models import BasePage
+
+
+class EventIndexPage(BasePage):
+    """"Veranstaltungen": upcoming events first, then the series."""
+
+    intro = models.TextField(_("Einleitung"), max_length=500, blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventSeriesPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Veranstaltungen (Übersicht)")
+        verbose_name_plural = _("Veranstaltungen (Übersichten)")
+
+    def get_context(self, request, *args, **kwargs):
+        from .event import EventPage
+        from .series import EventSeriesPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["upcoming_events"] = (
+            EventPage.objects.live().descendant_of(self)
+            .filter(end__gte=timezone.now())
+            .select_related("host_municipality__land", "host_municipality__kreis")
+            .order_by("start")
+        )
+        context["series_list"] = (
+            EventSeriesPage.objects.live().child_of(self)
+            .select_related("land").order_by("-period_start")
+        )
+        return context

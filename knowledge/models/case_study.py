@@ -1,0 +1,173 @@
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+    TabbedInterface,
+    ObjectList,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.models import BasePage, SourceMixin
+
+from .regional import RegionalMixin
+
+
+class CaseStudyLeistung(Orderable):
+    """An OZG-Leistung a case study implements (chosen with a searchable chooser)."""
+
+    page = ParentalKey("knowledge.CaseStudyPage", on_delete=models.CASCADE,
+                       related_name="ozg_leistungen")
+    leistung = models.ForeignKey("knowledge.Leistung", verbose_name=_("OZG-Leistung"),
+                                 on_delete=models.PROTECT, related_name="+")
+
+    panels = [FieldPanel("leistung")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("OZG-Leistung")
+        verbose_name_plural = _("OZG-Leistungen")
+        constraints = [models.UniqueConstraint(fields=["page", "leistung"],
+                                               name="unique_case_study_leistung")]
+
+
+class CaseStudyPage(RegionalMixin, SourceMixin, BasePage):
+    """A Praxisbeispiel: one municipality's project, told so that others can re-use it."""
+
+    class Status(models.TextChoices):
+        IDEA = "idee", _("Idee")
+        PILOT = "pilot", _("Pilot")
+        LIVE = "betrieb", _("Im Betrieb")
+        ROLLED_OUT = "ausgerollt", _("Ausgerollt")
+
+    class EffortBand(models.TextChoices):
+        UNKNOWN = "", _("keine Angabe")
+        XS = "bis-10k", _("bis 10.000 €")
+        S = "10k-50k", _("10.000 bis 50.000 €")
+        M = "50k-250k", _("50.000 bis 250.000 €")
+        L = "ueber-250k", _("über 250.000 €")
+
+    class Reusability(models.TextChoices):
+        YES = "ja", _("nachnutzbar")
+        PARTLY = "teilweise", _("teilweise nachnutzbar")
+        NO = "nein", _("nicht nachnutzbar")
+        UNKNOWN = "offen", _("noch offen")
+
+    municipality = models.ForeignKey(
+        "knowledge.Region", verbose_name=_("Kommune"), on_delete=models.PROTECT,
+        related_name="case_studies", null=True,
+        limit_choices_to={"level__in": ["gemeinde", "kreis"]},
+        help_text=_("Die Gemeinde oder der Kreis, der das Projekt umsetzt."),
+    )
+    partner_municipalities = ParentalManyToManyField(
+        "knowledge.Region", verbose_name=_("Partnerkommunen"), blank=True,
+        related_name="partner_case_studies",
+    )
+    themenfelder = ParentalManyToManyField(
+        "knowledge.Themenfeld", verbose_name=_("OZG-Themenfelder"), blank=True,
+        related_name="case_studies",
+        help_text=_("Die Themenfelder der gewählten OZG-Leistungen kommen automatisch hinzu."),
+    )
+    status = models.CharField(_("Status"), max_length=12, choices=Status.choices,
+                              default=Status.PILOT)
+    start_date = models.DateField(_("Projektstart"), null=True, blank=True)
+    go_live_date = models.DateField(_("Go-live"), null=True, blank=True)
+    partners = ParentalManyToManyField(
+        "knowledge.Organisation", verbose_name=_("Partner und Dienstleister"), blank=True,
+        related_name="case_studies",
+    )
+    software = models.CharField(_("Eingesetzte Software"), max_length=255, blank=True,
+                                help_text=_("Produkte, Fachverfahren, Plattformen"))
+    effort_band = models.CharField(_("Aufwand"), max_length=12, choices=EffortBand.choices,
+                                   blank=True, default=EffortBand.UNKNOWN)
+    funding = models.CharField(_("Förderung"), max_length=255, blank=True,
+                               help_text=_("z. B. Förderprogramm des Landes"))
+    reusability = models.CharField(_("Nachnutzung"), max_length=10,
+                                   choices=Reusability.choices, default=Reusability.UNKNOWN)
+    reuse_description = RichTextField(_("So lässt sich das nachnutzen"), blank=True,
+                                      features=["bold", "italic", "link", "ul"])
+    reused_by = ParentalManyToManyField(
+        "knowledge.Region", verbose_name=_("Bereits nachgenutzt von"), blank=True,
+        related_name="reused_case_studies",
+    )
+    contact_person = models.ForeignKey(
+        "knowledge.Person", verbose_name=_("Ansprechperson"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="case_studies",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("Inhalt"), blank=True)
+    editor_notes = models.TextField(
+        _("Redaktionsnotizen (intern)"), blank=True,
+        help_text=_("Nur für die Redaktion; wird nie angezeigt oder durchsucht."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("municipality"), FieldPanel("partner_municipalities")],
+            heading=_("Kommunen"),
+        ),
+        MultipleChooserPanel("ozg_leistungen", chooser_field_name="leistung",
+                             heading=_("OZG-Leistungen"), label=_("OZG-Leistung")),
+        FieldPanel("themenfelder", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("go_live_date")]),
+                FieldPanel("effort_band"),
+                FieldPanel("funding"),
+            ],
+            heading=_("Projekt"),
+        ),
+        MultiFieldPanel([FieldPanel("partners"), FieldPanel("software")],
+                        heading=_("Partner und Technik")),
+        MultiFieldPanel(
+            [FieldPanel("reusability"), FieldPanel("reuse_description"),
+             FieldPanel("reused_by")],
+            heading=_("Nachnutzung"),
+        ),
+        FieldPanel("contact_person"),
+        FieldPanel("body"),
+    ] + SourceMixin.source_panels
+    internal_panels = [FieldPanel("editor_notes")]
+    edit_handler = TabbedInterface([
+        ObjectList(content_panels, heading=_("Inhalt")),
+        ObjectList(BasePage.promote_panels, heading=_("Teaser und SEO")),
+        ObjectList(internal_panels, heading=_("Intern")),
+        ObjectList(BasePage.settings_panels, heading=_("Einstellungen")),
+    ])
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("teaser_text", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields("municipality", [index.SearchField("short_name", boost=2)]),
+        index.RelatedFields("themenfelder", [index.SearchField("name")]),
+        index.FilterField("municipality"),
+        index.FilterField("land"),
+        index.FilterField("kreis"),
+        index.FilterField("status"),
+        index.FilterField("go_live_date"),
+    ]
+
+    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Praxisbeispiel")
+        verbose_name_plural = _("Praxisbeispiele")
+
+    def save(self, *args, **kwargs):
+        # The Themenfelder of the chosen OZG-Leistungen always belong to the case study.
+        derived = {item.leistung.themenfeld for item in self.ozg_leistungen.all()}
+        chosen = set(self.themenfelder.all())
+        if derived - chosen:
+            self.themenfelder.set(list(chosen | derived))
+        super().save(*args, **kwargs)
+
+    @property
+    def leistungen(self):
+        return [item.leistung for item in self.ozg_leistungen.all()]

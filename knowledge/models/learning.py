@@ -1,0 +1,94 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.models import BasePage, SourceMixin
+
+from .regional import RegionalMixin
+
+
+class LearningRelatedCaseStudy(Orderable):
+    page = ParentalKey("knowledge.LearningPage", on_delete=models.CASCADE,
+                       related_name="related_case_studies")
+    case_study = models.ForeignKey("knowledge.CaseStudyPage", verbose_name=_("Praxisbeispiel"),
+                                   on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("case_study")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Praxisbeispiel")
+
+
+class LearningPage(RegionalMixin, SourceMixin, BasePage):
+    """A lesson learned: a success factor, a pitfall or a recommendation."""
+
+    class Kind(models.TextChoices):
+        SUCCESS_FACTOR = "erfolgsfaktor", _("Erfolgsfaktor")
+        PITFALL = "stolperstein", _("Stolperstein")
+        RECOMMENDATION = "empfehlung", _("Empfehlung")
+        METHOD = "methode", _("Methode/Werkzeug")
+
+    kind = models.CharField(_("Art"), max_length=16, choices=Kind.choices,
+                            default=Kind.RECOMMENDATION)
+    themenfelder = ParentalManyToManyField(
+        "knowledge.Themenfeld", verbose_name=_("OZG-Themenfelder"), blank=True,
+        related_name="learnings",
+    )
+    municipality = models.ForeignKey(
+        "knowledge.Region", verbose_name=_("Kommune"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="learnings",
+        limit_choices_to={"level__in": ["gemeinde", "kreis"]},
+        help_text=_("Optional: die Kommune, aus deren Erfahrung das Learning stammt."),
+    )
+    source_recording = models.ForeignKey(
+        "events.RecordingPage", verbose_name=_("Aus der Aufzeichnung"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="cited_by_learnings",
+    )
+    source_timestamp = models.PositiveIntegerField(
+        _("Zeitpunkt (Sekunden)"), null=True, blank=True,
+        help_text=_("Stelle in der Aufzeichnung, an der das Learning genannt wird."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("Inhalt"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("kind"),
+        FieldPanel("themenfelder", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("municipality"),
+        FieldPanel("body"),
+        InlinePanel("related_case_studies", heading=_("Zugehörige Praxisbeispiele"),
+                    label=_("Praxisbeispiel")),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("source_recording"), FieldPanel("source_timestamp")])],
+            heading=_("Zitiert aus"),
+        ),
+    ] + SourceMixin.source_panels
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("teaser_text", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields("themenfelder", [index.SearchField("name")]),
+        index.FilterField("kind"),
+        index.FilterField("land"),
+        index.FilterField("kreis"),
+    ]
+
+    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Learning")
+        verbose_name_plural = _("Learnings")
+
+    def clean(self):
+        super().clean()
+        if self.source_timestamp is not None and not self.source_recording_id:
+            raise ValidationError(
+                {"source_timestamp": _("Ein Zeitpunkt braucht eine Aufzeichnung.")}
+            )

@@ -1,0 +1,31 @@
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from knowledge.models import Organisation, Person
+from knowledge.views import leistung_chooser_viewset, region_chooser_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_choosers():
+    return [region_chooser_viewset, leistung_chooser_viewset]
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_order = 200
+    list_display = ["name", "role", "municipality", "organisation"]
+    search_fields = ["name", "role"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_order = 210
+    list_display = ["name", "kind", "website"]
+    list_filter = ["kind"]
+
+
+register_snippet(PersonViewSet)
+register_snippet(OrganisationViewSet)
