@@ -83,7 +83,11 @@ class CalloutBlock(blocks.StructBlock):
             raise blocks.StructBlockValidationError(
                 block_errors={
                     "link_url": ErrorList(
-                        [ValidationError(_("Bitte nur eine Seite oder einen externen Link angeben."))]
+                        [
+                            ValidationError(
+                                _("Bitte nur eine Seite oder einen externen Link angeben.")
+                            )
+                        ]
                     )
                 }
             )

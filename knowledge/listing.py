@@ -40,10 +40,12 @@ class KnowledgeFilterForm(forms.Form):
     ags = MultipleCodeField(length=8, label=_("Kommune"))
     themenfeld = forms.MultipleChoiceField(label=_("Themenfeld"), required=False)
     ozg = forms.TypedMultipleChoiceField(label=_("OZG-Leistung"), required=False, coerce=int)
-    status = forms.MultipleChoiceField(label=_("Status"), required=False,
-                                       choices=CaseStudyPage.Status.choices)
+    status = forms.MultipleChoiceField(
+        label=_("Status"), required=False, choices=CaseStudyPage.Status.choices
+    )
     type = forms.MultipleChoiceField(
-        label=_("Art"), required=False,
+        label=_("Art"),
+        required=False,
         choices=[("case_study", _("Praxisbeispiel")), ("learning", _("Learning"))],
     )
 
@@ -63,8 +65,9 @@ class KnowledgeFilterForm(forms.Form):
         )
         missing = [c for c in codes if c not in found]
         if missing:
-            raise ValidationError(_("Unbekannter Schlüssel: %(codes)s"),
-                                  params={"codes": ", ".join(missing)})
+            raise ValidationError(
+                _("Unbekannter Schlüssel: %(codes)s"), params={"codes": ", ".join(missing)}
+            )
         return codes
 
     def clean_land(self):
@@ -81,8 +84,9 @@ class KnowledgeFilterForm(forms.Form):
         labels = []
         data = self.cleaned_data
         regions = dict(
-            Region.objects.filter(code__in=data["land"] + data["kreis"] + data["ags"])
-            .values_list("code", "short_name")
+            Region.objects.filter(code__in=data["land"] + data["kreis"] + data["ags"]).values_list(
+                "code", "short_name"
+            )
         )
         for key in ("land", "kreis", "ags"):
             labels += [(self.fields[key].label, regions[c]) for c in data[key]]

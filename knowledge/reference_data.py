@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.text import slugify
 
-from knowledge.models import LeikaLeistung, Lebenslage, Leistung, Region, Themenfeld
+from knowledge.models import Lebenslage, LeikaLeistung, Leistung, Region, Themenfeld
 from knowledge.text import fold
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -41,8 +41,10 @@ def gemeinde_short_name(name):
 def kreis_short_name(name, kind):
     base = gemeinde_short_name(name)
     prefix = KREIS_PREFIX.get(kind)
-    if prefix and "kreis" not in base.lower() and not base.lower().startswith(
-        ("region ", "städteregion")
+    if (
+        prefix
+        and "kreis" not in base.lower()
+        and not base.lower().startswith(("region ", "städteregion"))
     ):
         return f"{prefix} {base}"
     return base
@@ -59,35 +61,65 @@ def _decimal(value):
 def _upsert(model, objects, unique_fields, update_fields):
     before = model.objects.count()
     model.objects.bulk_create(
-        objects, batch_size=500, update_conflicts=True,
-        unique_fields=unique_fields, update_fields=update_fields,
+        objects,
+        batch_size=500,
+        update_conflicts=True,
+        unique_fields=unique_fields,
+        update_fields=update_fields,
     )
-    return LoadResult(model._meta.verbose_name_plural, len(objects),
-                      model.objects.count() - before)
+    return LoadResult(model._meta.verbose_name_plural, len(objects), model.objects.count() - before)
 
 
-REGION_FIELDS = ["level", "name", "short_name", "search_name", "kind", "land", "kreis", "ars",
-                 "population", "area_ha", "postcode", "latitude", "longitude"]
+REGION_FIELDS = [
+    "level",
+    "name",
+    "short_name",
+    "search_name",
+    "kind",
+    "land",
+    "kreis",
+    "ars",
+    "population",
+    "area_ha",
+    "postcode",
+    "latitude",
+    "longitude",
+]
 
 
 def load_regions(data_dir=DATA_DIR):
     regions = data_dir / "regions"
     laender = [
-        Region(code=row["land_code"], level=Region.Level.LAND, name=row["name"],
-               short_name=row["name"], search_name=fold(row["name"]), kind="LAND",
-               land_id=row["land_code"], population=_int(row["einwohner"]),
-               area_ha=_int(row["flaeche_ha"]))
+        Region(
+            code=row["land_code"],
+            level=Region.Level.LAND,
+            name=row["name"],
+            short_name=row["name"],
+            search_name=fold(row["name"]),
+            kind="LAND",
+            land_id=row["land_code"],
+            population=_int(row["einwohner"]),
+            area_ha=_int(row["flaeche_ha"]),
+        )
         for row in read_csv(regions / "laender.csv")
     ]
     kreise = []
     for row in read_csv(regions / "kreise.csv"):
         short = kreis_short_name(row["name"], row["typ"])
-        kreise.append(Region(
-            code=row["kreis_code"], level=Region.Level.KREIS, name=row["name"],
-            short_name=short, search_name=fold(short), kind=row["typ"],
-            land_id=row["land_code"], kreis_id=row["kreis_code"],
-            population=_int(row["einwohner"]), area_ha=_int(row["flaeche_ha"]),
-        ))
+        kreise.append(
+            Region(
+                code=row["kreis_code"],
+                level=Region.Level.KREIS,
+                name=row["name"],
+                short_name=short,
+                search_name=fold(short),
+                kind=row["typ"],
+                land_id=row["land_code"],
+                kreis_id=row["kreis_code"],
+                population=_int(row["einwohner"]),
+                area_ha=_int(row["flaeche_ha"]),
+            )
+        )
     kreis_codes = {k.code for k in kreise}
     gemeinden = []
     for row in read_csv(regions / "gemeinden_mit_koordinaten.csv"):
@@ -95,15 +127,24 @@ def load_regions(data_dir=DATA_DIR):
         # Three uninhabited areas (07000999, 13000998, 13000999) belong to no Kreis.
         kreis_code = row["kreis_code"] if row["kreis_code"] in kreis_codes else None
         has_position = row["lat"] not in ("", "0") and row["lon"] not in ("", "0")
-        gemeinden.append(Region(
-            code=row["ags"], level=Region.Level.GEMEINDE, name=row["name"],
-            short_name=short, search_name=fold(short), kind=row["typ"],
-            land_id=row["land_code"], kreis_id=kreis_code, ars=row["ars"],
-            population=_int(row["einwohner"]), area_ha=_int(row["flaeche_ha"]),
-            postcode=row["plz"],
-            latitude=_decimal(row["lat"]) if has_position else None,
-            longitude=_decimal(row["lon"]) if has_position else None,
-        ))
+        gemeinden.append(
+            Region(
+                code=row["ags"],
+                level=Region.Level.GEMEINDE,
+                name=row["name"],
+                short_name=short,
+                search_name=fold(short),
+                kind=row["typ"],
+                land_id=row["land_code"],
+                kreis_id=kreis_code,
+                ars=row["ars"],
+                population=_int(row["einwohner"]),
+                area_ha=_int(row["flaeche_ha"]),
+                postcode=row["plz"],
+                latitude=_decimal(row["lat"]) if has_position else None,
+                longitude=_decimal(row["lon"]) if has_position else None,
+            )
+        )
     results = []
     # A Land points at itself: insert the Länder without that link first.
     for land in laender:
@@ -118,8 +159,11 @@ def load_regions(data_dir=DATA_DIR):
 def load_ozg(data_dir=DATA_DIR):
     ozg = data_dir / "ozg"
     themenfelder = [
-        Themenfeld(kdn_id=int(row["themenfeld_id_kdn"]), name=row["themenfeld"],
-                   slug=slugify(row["themenfeld"].replace("&", "und")))
+        Themenfeld(
+            kdn_id=int(row["themenfeld_id_kdn"]),
+            name=row["themenfeld"],
+            slug=slugify(row["themenfeld"].replace("&", "und")),
+        )
         for row in read_csv(ozg / "ozg_themenfelder.csv")
     ]
     results = [_upsert(Themenfeld, themenfelder, ["kdn_id"], ["name", "slug"])]
@@ -127,22 +171,31 @@ def load_ozg(data_dir=DATA_DIR):
     tf_by_name = dict(Themenfeld.objects.values_list("name", "pk"))
 
     lagen = [
-        Lebenslage(kdn_id=int(row["lage_id_kdn"]), name=row["lebens_oder_geschaeftslage"],
-                   themenfeld_id=tf_by_kdn[int(row["themenfeld_id_kdn"])])
+        Lebenslage(
+            kdn_id=int(row["lage_id_kdn"]),
+            name=row["lebens_oder_geschaeftslage"],
+            themenfeld_id=tf_by_kdn[int(row["themenfeld_id_kdn"])],
+        )
         for row in read_csv(ozg / "ozg_lebenslagen.csv")
     ]
     results.append(_upsert(Lebenslage, lagen, ["kdn_id"], ["name", "themenfeld"]))
     lage_by_kdn = dict(Lebenslage.objects.values_list("kdn_id", "pk"))
 
     leistungen = [
-        Leistung(ozg_id=int(row["ozg_id"]), name=row["ozg_leistung"],
-                 search_name=fold(row["ozg_leistung"]),
-                 lebenslage_id=lage_by_kdn[int(row["lage_id_kdn"])],
-                 themenfeld_id=tf_by_name[row["themenfeld"]])
+        Leistung(
+            ozg_id=int(row["ozg_id"]),
+            name=row["ozg_leistung"],
+            search_name=fold(row["ozg_leistung"]),
+            lebenslage_id=lage_by_kdn[int(row["lage_id_kdn"])],
+            themenfeld_id=tf_by_name[row["themenfeld"]],
+        )
         for row in read_csv(ozg / "ozg_leistungen.csv")
     ]
-    results.append(_upsert(Leistung, leistungen, ["ozg_id"],
-                           ["name", "search_name", "lebenslage", "themenfeld"]))
+    results.append(
+        _upsert(
+            Leistung, leistungen, ["ozg_id"], ["name", "search_name", "lebenslage", "themenfeld"]
+        )
+    )
 
     seen = set()
     leika = []
@@ -158,8 +211,13 @@ def load_ozg(data_dir=DATA_DIR):
         leika.append(LeikaLeistung(leistung_id=identity[0], key=key, name=identity[2]))
     before = LeikaLeistung.objects.count()
     LeikaLeistung.objects.bulk_create(leika, batch_size=1000, ignore_conflicts=True)
-    results.append(LoadResult(LeikaLeistung._meta.verbose_name_plural, len(leika),
-                              LeikaLeistung.objects.count() - before))
+    results.append(
+        LoadResult(
+            LeikaLeistung._meta.verbose_name_plural,
+            len(leika),
+            LeikaLeistung.objects.count() - before,
+        )
+    )
     return results
 
 

@@ -18,7 +18,9 @@ from knowledge.text import fold
 
 class NameSearchFilterForm(BaseFilterForm):
     q = forms.CharField(
-        label=_("Suchbegriff"), required=False, max_length=100,
+        label=_("Suchbegriff"),
+        required=False,
+        max_length=100,
         widget=forms.TextInput(attrs={"placeholder": _("Name eingeben …")}),
     )
 
@@ -29,12 +31,17 @@ class NameSearchFilterForm(BaseFilterForm):
             if query.isdigit():
                 key_field = "code" if objects.model is Region else "ozg_id"
                 return objects.filter(**{f"{key_field}__startswith": query})
-            objects = objects.filter(search_name__contains=query).annotate(
-                prefix_match=Case(
-                    When(search_name__startswith=query, then=Value(0)),
-                    default=Value(1), output_field=IntegerField(),
+            objects = (
+                objects.filter(search_name__contains=query)
+                .annotate(
+                    prefix_match=Case(
+                        When(search_name__startswith=query, then=Value(0)),
+                        default=Value(1),
+                        output_field=IntegerField(),
+                    )
                 )
-            ).order_by("prefix_match", *self.secondary_ordering)
+                .order_by("prefix_match", *self.secondary_ordering)
+            )
             self.is_searching = True
             self.search_query = query
         return objects

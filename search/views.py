@@ -15,12 +15,7 @@ def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     results = Page.objects.none()
     if query:
-        results = (
-            Page.objects.live()
-            .filter(locale=Locale.get_active())
-            .specific()
-            .search(query)
-        )
+        results = Page.objects.live().filter(locale=Locale.get_active()).specific().search(query)
     page_obj = Paginator(results, 10).get_page(request.GET.get("page"))
     return TemplateResponse(
         request, "search/search.html", {"search_query": query, "page_obj": page_obj}

@@ -7,7 +7,6 @@ from .recording import (
     RecordingPage,
     RecordingRelatedPage,
     TranscriptSegment,
-    format_timestamp,
 )
 from .series import EventSeriesPage
 
@@ -21,5 +20,4 @@ __all__ = [
     "RecordingPage",
     "RecordingRelatedPage",
     "TranscriptSegment",
-    "format_timestamp",
 ]

@@ -15,8 +15,9 @@ from knowledge.models import RegionalMixin
 
 class EventSpeaker(Orderable):
     page = ParentalKey("events.EventPage", on_delete=models.CASCADE, related_name="speakers")
-    person = models.ForeignKey("knowledge.Person", verbose_name=_("Person"),
-                               on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(
+        "knowledge.Person", verbose_name=_("Person"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [FieldPanel("person")]
 
@@ -38,11 +39,22 @@ class AgendaItem(Orderable):
     time = models.TimeField(_("Uhrzeit"), null=True, blank=True)
     kind = models.CharField(_("Art"), max_length=12, choices=Kind.choices, default=Kind.IMPULSE)
     title = models.CharField(_("Titel"), max_length=255)
-    speaker = models.ForeignKey("knowledge.Person", verbose_name=_("Referent:in"), null=True,
-                                blank=True, on_delete=models.SET_NULL, related_name="+")
-    case_study = models.ForeignKey("knowledge.CaseStudyPage", verbose_name=_("Praxisbeispiel"),
-                                   null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="presented_in")
+    speaker = models.ForeignKey(
+        "knowledge.Person",
+        verbose_name=_("Referent:in"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    case_study = models.ForeignKey(
+        "knowledge.CaseStudyPage",
+        verbose_name=_("Praxisbeispiel"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="presented_in",
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("time"), FieldPanel("kind")]),
@@ -63,17 +75,26 @@ class EventPage(RegionalMixin, BasePage):
     start = models.DateTimeField(_("Beginn"))
     end = models.DateTimeField(_("Ende"))
     host_municipality = models.ForeignKey(
-        "knowledge.Region", verbose_name=_("Gastgeber"), null=True, on_delete=models.PROTECT,
-        related_name="hosted_events", limit_choices_to={"level__in": ["gemeinde", "kreis"]},
+        "knowledge.Region",
+        verbose_name=_("Gastgeber"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="hosted_events",
+        limit_choices_to={"level__in": ["gemeinde", "kreis"]},
     )
     greeting_by = models.ForeignKey(
-        "knowledge.Person", verbose_name=_("Grußwort von"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "knowledge.Person",
+        verbose_name=_("Grußwort von"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     registration_url = models.URLField(_("Link zur Anmeldung"), blank=True)
     participants_count = models.PositiveIntegerField(_("Teilnehmende"), null=True, blank=True)
-    municipalities_count = models.PositiveIntegerField(_("Teilnehmende Kommunen"), null=True,
-                                                       blank=True)
+    municipalities_count = models.PositiveIntegerField(
+        _("Teilnehmende Kommunen"), null=True, blank=True
+    )
     body = StreamField(BodyBlock(), verbose_name=_("Beschreibung"), blank=True)
 
     content_panels = BasePage.content_panels + [
@@ -84,8 +105,12 @@ class EventPage(RegionalMixin, BasePage):
         InlinePanel("agenda", heading=_("Programm"), label=_("Programmpunkt")),
         InlinePanel("speakers", heading=_("Impulsgeber:innen"), label=_("Person")),
         MultiFieldPanel(
-            [FieldPanel("registration_url"),
-             FieldRowPanel([FieldPanel("participants_count"), FieldPanel("municipalities_count")])],
+            [
+                FieldPanel("registration_url"),
+                FieldRowPanel(
+                    [FieldPanel("participants_count"), FieldPanel("municipalities_count")]
+                ),
+            ],
             heading=_("Anmeldung und Teilnahme"),
         ),
     ]
@@ -115,3 +140,39 @@ class EventPage(RegionalMixin, BasePage):
     def is_upcoming(self):
         """Decided by the clock, never by an editor's flag."""
         return self.end > timezone.now()
+
+    def get_context(self, request, *args, **kwargs):
+        """Host, greeting, agenda, speakers and recordings, each in one query."""
+        from knowledge.models import Person, Region
+
+        from .recording import RecordingPage
+        from .series import EventSeriesPage
+
+        context = super().get_context(request, *args, **kwargs)
+        people = Person.objects.select_related("municipality", "organisation")
+        context["host"] = (
+            Region.objects.select_related("land", "kreis")
+            .filter(pk=self.host_municipality_id)
+            .first()
+            if self.host_municipality_id
+            else None
+        )
+        context["greeter"] = (
+            people.filter(pk=self.greeting_by_id).first() if self.greeting_by_id else None
+        )
+        context["agenda_items"] = list(
+            self.agenda.select_related(
+                "speaker__municipality", "speaker__organisation", "case_study"
+            )
+        )
+        context["event_speakers"] = [
+            item.person
+            for item in self.speakers.select_related("person__municipality", "person__organisation")
+        ]
+        recordings = series = None
+        if self.pk:
+            recordings = list(RecordingPage.objects.live().child_of(self).order_by("path"))
+            series = EventSeriesPage.objects.parent_of(self).select_related("land").first()
+        context["recordings"] = recordings or []
+        context["series"] = series
+        return context

@@ -7,7 +7,7 @@ from home.models import BasePage
 
 
 class EventIndexPage(BasePage):
-    """"Veranstaltungen": upcoming events first, then the series."""
+    """ "Veranstaltungen": upcoming events first, then the series."""
 
     intro = models.TextField(_("Einleitung"), max_length=500, blank=True)
 
@@ -27,13 +27,30 @@ class EventIndexPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["upcoming_events"] = (
-            EventPage.objects.live().descendant_of(self)
-            .filter(end__gte=timezone.now())
+            EventPage.objects.live()
+            .descendant_of(self)
+            .filter(end__gt=timezone.now())
             .select_related("host_municipality__land", "host_municipality__kreis")
             .order_by("start")
         )
-        context["series_list"] = (
-            EventSeriesPage.objects.live().child_of(self)
-            .select_related("land").order_by("-period_start")
+        series_list = list(
+            EventSeriesPage.objects.live()
+            .child_of(self)
+            .select_related("land")
+            .order_by("-period_start")
         )
+        # The past events of all series in one query, attached to their series.
+        past = (
+            EventPage.objects.live()
+            .descendant_of(self)
+            .filter(end__lt=timezone.now())
+            .select_related("host_municipality__land", "host_municipality__kreis")
+            .order_by("-start")
+        )
+        by_parent_path = {}
+        for event in past:
+            by_parent_path.setdefault(event.path[: -EventPage.steplen], []).append(event)
+        for series in series_list:
+            series.past_events = by_parent_path.get(series.path, [])
+        context["series_list"] = series_list
         return context

@@ -6,15 +6,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from home.formatting import format_timestamp
 from home.models import BasePage
-
-
-def format_timestamp(seconds):
-    """754 -> "12:34", 3754 -> "1:02:34"."""
-    seconds = int(seconds or 0)
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 class TimestampMixin:
@@ -27,11 +20,22 @@ class Chapter(TimestampMixin, Orderable):
     page = ParentalKey("events.RecordingPage", on_delete=models.CASCADE, related_name="chapters")
     start = models.PositiveIntegerField(_("Beginn (Sekunden)"))
     title = models.CharField(_("Titel"), max_length=255)
-    speaker = models.ForeignKey("knowledge.Person", verbose_name=_("Sprecher:in"), null=True,
-                                blank=True, on_delete=models.SET_NULL, related_name="+")
-    case_study = models.ForeignKey("knowledge.CaseStudyPage", verbose_name=_("Praxisbeispiel"),
-                                   null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="recording_chapters")
+    speaker = models.ForeignKey(
+        "knowledge.Person",
+        verbose_name=_("Sprecher:in"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    case_study = models.ForeignKey(
+        "knowledge.CaseStudyPage",
+        verbose_name=_("Praxisbeispiel"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="recording_chapters",
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("start"), FieldPanel("title")]),
@@ -44,8 +48,7 @@ class Chapter(TimestampMixin, Orderable):
 
 
 class TranscriptSegment(TimestampMixin, Orderable):
-    page = ParentalKey("events.RecordingPage", on_delete=models.CASCADE,
-                       related_name="transcript")
+    page = ParentalKey("events.RecordingPage", on_delete=models.CASCADE, related_name="transcript")
     start = models.PositiveIntegerField(_("Beginn (Sekunden)"))
     speaker_name = models.CharField(_("Sprecher:in"), max_length=150, blank=True)
     text = models.TextField(_("Text"))
@@ -58,10 +61,12 @@ class TranscriptSegment(TimestampMixin, Orderable):
 
 
 class RecordingRelatedPage(Orderable):
-    page = ParentalKey("events.RecordingPage", on_delete=models.CASCADE,
-                       related_name="related_pages")
-    related = models.ForeignKey("wagtailcore.Page", verbose_name=_("Seite"),
-                                on_delete=models.CASCADE, related_name="+")
+    page = ParentalKey(
+        "events.RecordingPage", on_delete=models.CASCADE, related_name="related_pages"
+    )
+    related = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("Seite"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [FieldPanel("related", heading=_("Praxisbeispiel oder Learning"))]
 
@@ -73,12 +78,17 @@ class RecordingPage(BasePage):
     """The recording of an event, with chapters and a timestamped transcript."""
 
     video_file = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("Videodatei (auf dieser Website)"), null=True,
-        blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtaildocs.Document",
+        verbose_name=_("Videodatei (auf dieser Website)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     video_url = models.URLField(
-        _("Externes Video (YouTube, Vimeo)"), blank=True,
-        help_text=_("Wird erst nach Zustimmung der Besucher:innen geladen."),
+        _("Externes Video (YouTube, Vimeo)"),
+        blank=True,
+        help_text=_("Wird nur verlinkt, nie eingebettet: die Seite lädt nichts vom Videodienst."),
     )
     duration = models.PositiveIntegerField(_("Dauer (Sekunden)"), null=True, blank=True)
     intro = models.TextField(_("Einleitung"), max_length=800, blank=True)
@@ -121,3 +131,29 @@ class RecordingPage(BasePage):
     @property
     def event(self):
         return self.get_parent().specific
+
+    def get_context(self, request, *args, **kwargs):
+        """Event, chapters, transcript and related pages, each in one query."""
+        from .event import EventPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["parent_event"] = (
+            EventPage.objects.parent_of(self).select_related("host_municipality").first()
+            if self.path
+            else None
+        )
+        context["chapter_list"] = list(
+            self.chapters.select_related(
+                "speaker__municipality", "speaker__organisation", "case_study"
+            )
+        )
+        context["transcript_segments"] = list(self.transcript.all())
+        context["related_items"] = [
+            item.related
+            for item in self.related_pages.select_related("related")
+            if item.related.live
+        ]
+        context["cited_by"] = (
+            list(self.cited_by_learnings.live().order_by("title")) if self.pk else []
+        )
+        return context

@@ -11,8 +11,12 @@ class EventSeriesPage(BasePage):
     """One series of events per Land (e.g. "Baden-Württemberg 2021")."""
 
     land = models.ForeignKey(
-        "knowledge.Region", verbose_name=_("Land"), on_delete=models.PROTECT,
-        related_name="event_series", null=True, limit_choices_to={"level": "land"},
+        "knowledge.Region",
+        verbose_name=_("Land"),
+        on_delete=models.PROTECT,
+        related_name="event_series",
+        null=True,
+        limit_choices_to={"level": "land"},
     )
     period_start = models.DateField(_("Zeitraum von"))
     period_end = models.DateField(_("Zeitraum bis"), null=True, blank=True)
@@ -38,7 +42,7 @@ class EventSeriesPage(BasePage):
 
     @property
     def period_label(self):
-        """"2021" or "2021/22"."""
+        """ "2021" or "2021/22"."""
         if not self.period_start:
             return ""
         start = self.period_start.year
@@ -51,7 +55,8 @@ class EventSeriesPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["events"] = (
-            EventPage.objects.live().child_of(self)
+            EventPage.objects.live()
+            .child_of(self)
             .select_related("host_municipality__land", "host_municipality__kreis")
             .order_by("start")
         )

@@ -52,9 +52,7 @@ class SEOMixin(models.Model):
         related_name="+",
         help_text=_("Wenn leer, wird das Teaserbild verwendet."),
     )
-    noindex = models.BooleanField(
-        _("Nicht von Suchmaschinen indexieren"), default=False
-    )
+    noindex = models.BooleanField(_("Nicht von Suchmaschinen indexieren"), default=False)
 
     seo_panels = [
         MultiFieldPanel(
@@ -105,9 +103,11 @@ class BasePage(TeaserMixin, SEOMixin, Page):
     """The abstract parent of every page type of the site."""
 
     content_panels = Page.content_panels
-    promote_panels = TeaserMixin.teaser_panels + SEOMixin.seo_panels + [
-        MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("Navigation"))
-    ]
+    promote_panels = (
+        TeaserMixin.teaser_panels
+        + SEOMixin.seo_panels
+        + [MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("Navigation"))]
+    )
 
     class Meta:
         abstract = True

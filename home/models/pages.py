@@ -41,11 +41,15 @@ class StandardPage(SourceMixin, BasePage):
         help_text=_("Für das Impressum: zeigt die Quellen der Regions- und OZG-Daten."),
     )
 
-    content_panels = BasePage.content_panels + [
-        FieldPanel("intro"),
-        FieldPanel("body"),
-        FieldPanel("show_data_sources"),
-    ] + SourceMixin.source_panels
+    content_panels = (
+        BasePage.content_panels
+        + [
+            FieldPanel("intro"),
+            FieldPanel("body"),
+            FieldPanel("show_data_sources"),
+        ]
+        + SourceMixin.source_panels
+    )
 
     search_fields = BasePage.search_fields + [
         index.SearchField("intro"),

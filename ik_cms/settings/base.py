@@ -61,6 +61,7 @@ STATIC_ROOT = env("STATIC_ROOT")
 
 # --- Applications ------------------------------------------------------------------
 INSTALLED_APPS = [
+    "ik_cms",
     "home",
     "knowledge",
     "events",
@@ -152,9 +153,7 @@ STATIC_URL = "/static/"
 MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
-    },
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -173,7 +172,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
         "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
-        "OPTIONS": {"features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]},
+        "OPTIONS": {
+            "features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+        },
     }
 }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

@@ -1,15 +1,22 @@
 """Models of the knowledge base, one module per concern, re-exported here."""
 
-from .case_study import CaseStudyLeistung, CaseStudyPage
+from .case_study import (
+    CaseStudyLeistung,
+    CaseStudyPage,
+    CaseStudyPartnerMunicipality,
+    CaseStudyReuse,
+)
 from .index import KnowledgeIndexPage
 from .learning import LearningPage, LearningRelatedCaseStudy
 from .people import Organisation, Person
 from .regional import RegionalMixin
-from .taxonomy import LeikaLeistung, Lebenslage, Leistung, Region, Themenfeld
+from .taxonomy import Lebenslage, LeikaLeistung, Leistung, Region, Themenfeld
 
 __all__ = [
     "CaseStudyLeistung",
     "CaseStudyPage",
+    "CaseStudyPartnerMunicipality",
+    "CaseStudyReuse",
     "KnowledgeIndexPage",
     "LearningPage",
     "LearningRelatedCaseStudy",

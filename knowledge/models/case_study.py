@@ -7,8 +7,8 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     MultiFieldPanel,
     MultipleChooserPanel,
-    TabbedInterface,
     ObjectList,
+    TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
@@ -18,23 +18,73 @@ from home.blocks import BodyBlock
 from home.models import BasePage, SourceMixin
 
 from .regional import RegionalMixin
+from .taxonomy import Themenfeld
 
 
 class CaseStudyLeistung(Orderable):
     """An OZG-Leistung a case study implements (chosen with a searchable chooser)."""
 
-    page = ParentalKey("knowledge.CaseStudyPage", on_delete=models.CASCADE,
-                       related_name="ozg_leistungen")
-    leistung = models.ForeignKey("knowledge.Leistung", verbose_name=_("OZG-Leistung"),
-                                 on_delete=models.PROTECT, related_name="+")
+    page = ParentalKey(
+        "knowledge.CaseStudyPage", on_delete=models.CASCADE, related_name="ozg_leistungen"
+    )
+    leistung = models.ForeignKey(
+        "knowledge.Leistung",
+        verbose_name=_("OZG-Leistung"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     panels = [FieldPanel("leistung")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("OZG-Leistung")
         verbose_name_plural = _("OZG-Leistungen")
-        constraints = [models.UniqueConstraint(fields=["page", "leistung"],
-                                               name="unique_case_study_leistung")]
+        constraints = [
+            models.UniqueConstraint(fields=["page", "leistung"], name="unique_case_study_leistung")
+        ]
+
+
+class CaseStudyRegion(Orderable):
+    """A municipality linked to a case study; abstract base of the two kinds of link.
+
+    Regions are chosen with the searchable region chooser: a plain multiple select
+    over ~11,000 regions would be unusable (and slow to render and validate).
+    """
+
+    region = models.ForeignKey(
+        "knowledge.Region",
+        verbose_name=_("Kommune"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"level__in": ["gemeinde", "kreis"]},
+    )
+
+    panels = [FieldPanel("region")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class CaseStudyPartnerMunicipality(CaseStudyRegion):
+    page = ParentalKey(
+        "knowledge.CaseStudyPage",
+        on_delete=models.CASCADE,
+        related_name="partner_municipality_links",
+    )
+
+    class Meta(CaseStudyRegion.Meta):
+        verbose_name = _("Partnerkommune")
+        verbose_name_plural = _("Partnerkommunen")
+
+
+class CaseStudyReuse(CaseStudyRegion):
+    page = ParentalKey(
+        "knowledge.CaseStudyPage", on_delete=models.CASCADE, related_name="reuse_links"
+    )
+
+    class Meta(CaseStudyRegion.Meta):
+        verbose_name = _("Nachnutzende Kommune")
+        verbose_name_plural = _("Bereits nachgenutzt von")
 
 
 class CaseStudyPage(RegionalMixin, SourceMixin, BasePage):
@@ -60,86 +110,130 @@ class CaseStudyPage(RegionalMixin, SourceMixin, BasePage):
         UNKNOWN = "offen", _("noch offen")
 
     municipality = models.ForeignKey(
-        "knowledge.Region", verbose_name=_("Kommune"), on_delete=models.PROTECT,
-        related_name="case_studies", null=True,
+        "knowledge.Region",
+        verbose_name=_("Kommune"),
+        on_delete=models.PROTECT,
+        related_name="case_studies",
+        null=True,
         limit_choices_to={"level__in": ["gemeinde", "kreis"]},
         help_text=_("Die Gemeinde oder der Kreis, der das Projekt umsetzt."),
     )
-    partner_municipalities = ParentalManyToManyField(
-        "knowledge.Region", verbose_name=_("Partnerkommunen"), blank=True,
-        related_name="partner_case_studies",
-    )
     themenfelder = ParentalManyToManyField(
-        "knowledge.Themenfeld", verbose_name=_("OZG-Themenfelder"), blank=True,
+        "knowledge.Themenfeld",
+        verbose_name=_("OZG-Themenfelder"),
+        blank=True,
         related_name="case_studies",
         help_text=_("Die Themenfelder der gewählten OZG-Leistungen kommen automatisch hinzu."),
     )
-    status = models.CharField(_("Status"), max_length=12, choices=Status.choices,
-                              default=Status.PILOT)
+    status = models.CharField(
+        _("Status"), max_length=12, choices=Status.choices, default=Status.PILOT
+    )
     start_date = models.DateField(_("Projektstart"), null=True, blank=True)
     go_live_date = models.DateField(_("Go-live"), null=True, blank=True)
     partners = ParentalManyToManyField(
-        "knowledge.Organisation", verbose_name=_("Partner und Dienstleister"), blank=True,
+        "knowledge.Organisation",
+        verbose_name=_("Partner und Dienstleister"),
+        blank=True,
         related_name="case_studies",
     )
-    software = models.CharField(_("Eingesetzte Software"), max_length=255, blank=True,
-                                help_text=_("Produkte, Fachverfahren, Plattformen"))
-    effort_band = models.CharField(_("Aufwand"), max_length=12, choices=EffortBand.choices,
-                                   blank=True, default=EffortBand.UNKNOWN)
-    funding = models.CharField(_("Förderung"), max_length=255, blank=True,
-                               help_text=_("z. B. Förderprogramm des Landes"))
-    reusability = models.CharField(_("Nachnutzung"), max_length=10,
-                                   choices=Reusability.choices, default=Reusability.UNKNOWN)
-    reuse_description = RichTextField(_("So lässt sich das nachnutzen"), blank=True,
-                                      features=["bold", "italic", "link", "ul"])
-    reused_by = ParentalManyToManyField(
-        "knowledge.Region", verbose_name=_("Bereits nachgenutzt von"), blank=True,
-        related_name="reused_case_studies",
+    software = models.CharField(
+        _("Eingesetzte Software"),
+        max_length=255,
+        blank=True,
+        help_text=_("Produkte, Fachverfahren, Plattformen"),
+    )
+    effort_band = models.CharField(
+        _("Aufwand"),
+        max_length=12,
+        choices=EffortBand.choices,
+        blank=True,
+        default=EffortBand.UNKNOWN,
+    )
+    funding = models.CharField(
+        _("Förderung"), max_length=255, blank=True, help_text=_("z. B. Förderprogramm des Landes")
+    )
+    reusability = models.CharField(
+        _("Nachnutzung"), max_length=10, choices=Reusability.choices, default=Reusability.UNKNOWN
+    )
+    reuse_description = RichTextField(
+        _("So lässt sich das nachnutzen"), blank=True, features=["bold", "italic", "link", "ul"]
     )
     contact_person = models.ForeignKey(
-        "knowledge.Person", verbose_name=_("Ansprechperson"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="case_studies",
+        "knowledge.Person",
+        verbose_name=_("Ansprechperson"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="case_studies",
     )
     body = StreamField(BodyBlock(), verbose_name=_("Inhalt"), blank=True)
     editor_notes = models.TextField(
-        _("Redaktionsnotizen (intern)"), blank=True,
+        _("Redaktionsnotizen (intern)"),
+        blank=True,
         help_text=_("Nur für die Redaktion; wird nie angezeigt oder durchsucht."),
     )
 
-    content_panels = BasePage.content_panels + [
-        MultiFieldPanel(
-            [FieldPanel("municipality"), FieldPanel("partner_municipalities")],
-            heading=_("Kommunen"),
-        ),
-        MultipleChooserPanel("ozg_leistungen", chooser_field_name="leistung",
-                             heading=_("OZG-Leistungen"), label=_("OZG-Leistung")),
-        FieldPanel("themenfelder", widget=forms.CheckboxSelectMultiple),
-        MultiFieldPanel(
-            [
-                FieldPanel("status"),
-                FieldRowPanel([FieldPanel("start_date"), FieldPanel("go_live_date")]),
-                FieldPanel("effort_band"),
-                FieldPanel("funding"),
-            ],
-            heading=_("Projekt"),
-        ),
-        MultiFieldPanel([FieldPanel("partners"), FieldPanel("software")],
-                        heading=_("Partner und Technik")),
-        MultiFieldPanel(
-            [FieldPanel("reusability"), FieldPanel("reuse_description"),
-             FieldPanel("reused_by")],
-            heading=_("Nachnutzung"),
-        ),
-        FieldPanel("contact_person"),
-        FieldPanel("body"),
-    ] + SourceMixin.source_panels
+    content_panels = (
+        BasePage.content_panels
+        + [
+            MultiFieldPanel(
+                [
+                    FieldPanel("municipality"),
+                    MultipleChooserPanel(
+                        "partner_municipality_links",
+                        chooser_field_name="region",
+                        heading=_("Partnerkommunen"),
+                        label=_("Partnerkommune"),
+                    ),
+                ],
+                heading=_("Kommunen"),
+            ),
+            MultipleChooserPanel(
+                "ozg_leistungen",
+                chooser_field_name="leistung",
+                heading=_("OZG-Leistungen"),
+                label=_("OZG-Leistung"),
+            ),
+            FieldPanel("themenfelder", widget=forms.CheckboxSelectMultiple),
+            MultiFieldPanel(
+                [
+                    FieldPanel("status"),
+                    FieldRowPanel([FieldPanel("start_date"), FieldPanel("go_live_date")]),
+                    FieldPanel("effort_band"),
+                    FieldPanel("funding"),
+                ],
+                heading=_("Projekt"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("partners"), FieldPanel("software")], heading=_("Partner und Technik")
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("reusability"),
+                    FieldPanel("reuse_description"),
+                    MultipleChooserPanel(
+                        "reuse_links",
+                        chooser_field_name="region",
+                        heading=_("Bereits nachgenutzt von"),
+                        label=_("Kommune"),
+                    ),
+                ],
+                heading=_("Nachnutzung"),
+            ),
+            FieldPanel("contact_person"),
+            FieldPanel("body"),
+        ]
+        + SourceMixin.source_panels
+    )
     internal_panels = [FieldPanel("editor_notes")]
-    edit_handler = TabbedInterface([
-        ObjectList(content_panels, heading=_("Inhalt")),
-        ObjectList(BasePage.promote_panels, heading=_("Teaser und SEO")),
-        ObjectList(internal_panels, heading=_("Intern")),
-        ObjectList(BasePage.settings_panels, heading=_("Einstellungen")),
-    ])
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Inhalt")),
+            ObjectList(BasePage.promote_panels, heading=_("Teaser und SEO")),
+            ObjectList(internal_panels, heading=_("Intern")),
+            ObjectList(BasePage.settings_panels, heading=_("Einstellungen")),
+        ]
+    )
 
     search_fields = BasePage.search_fields + [
         index.SearchField("teaser_text", boost=2),
@@ -162,7 +256,10 @@ class CaseStudyPage(RegionalMixin, SourceMixin, BasePage):
 
     def save(self, *args, **kwargs):
         # The Themenfelder of the chosen OZG-Leistungen always belong to the case study.
-        derived = {item.leistung.themenfeld for item in self.ozg_leistungen.all()}
+        leistung_ids = [item.leistung_id for item in self.ozg_leistungen.all()]
+        derived = (
+            set(Themenfeld.objects.filter(leistungen__in=leistung_ids)) if leistung_ids else set()
+        )
         chosen = set(self.themenfelder.all())
         if derived - chosen:
             self.themenfelder.set(list(chosen | derived))
@@ -171,3 +268,61 @@ class CaseStudyPage(RegionalMixin, SourceMixin, BasePage):
     @property
     def leistungen(self):
         return [item.leistung for item in self.ozg_leistungen.all()]
+
+    def get_context(self, request, *args, **kwargs):
+        """Everything the page shows, each relation in one query whatever its size."""
+        from .learning import LearningPage
+        from .people import Person
+        from .taxonomy import Region
+
+        context = super().get_context(request, *args, **kwargs)
+        context["municipality"] = (
+            Region.objects.select_related("land", "kreis").filter(pk=self.municipality_id).first()
+            if self.municipality_id
+            else None
+        )
+        context["themenfelder"] = list(self.themenfelder.all())
+        context["leistungen"] = [
+            item.leistung for item in self.ozg_leistungen.select_related("leistung")
+        ]
+        context["partners"] = list(self.partners.all())
+        context["reused_by"] = [
+            link.region for link in self.reuse_links.select_related("region__land", "region__kreis")
+        ]
+        context["partner_municipalities"] = [
+            link.region
+            for link in self.partner_municipality_links.select_related(
+                "region__land", "region__kreis"
+            )
+        ]
+        context["contact_person"] = (
+            Person.objects.select_related("municipality", "organisation")
+            .filter(pk=self.contact_person_id)
+            .first()
+            if self.contact_person_id
+            else None
+        )
+        presentations = chapters = learnings = []
+        if self.pk:
+            # Reverse relations from the events app, named by their related_name only:
+            # ``knowledge`` does not import ``events``.
+            presentations = list(
+                self.presented_in.filter(page__live=True)
+                .select_related("page")
+                .order_by("page__start", "page_id", "sort_order")
+            )
+            chapters = list(
+                self.recording_chapters.filter(page__live=True)
+                .select_related("page")
+                .order_by("page__path", "start")
+            )
+            learnings = list(
+                LearningPage.objects.live()
+                .filter(related_case_studies__case_study=self)
+                .distinct()
+                .order_by("-first_published_at")
+            )
+        context["presentations"] = presentations
+        context["recording_chapters"] = chapters
+        context["related_learnings"] = learnings
+        return context

@@ -9,7 +9,7 @@ from knowledge.listing import KnowledgeFilterForm, filter_knowledge, hydrate
 
 
 class KnowledgeIndexPage(BasePage):
-    """"Wissen": the listing of case studies and learnings, filterable by taxonomy.
+    """ "Wissen": the listing of case studies and learnings, filterable by taxonomy.
 
     Every taxonomy value on the site links here with a filter (``?themenfeld=...``,
     ``?land=08``, ``?ags=08111000``...). A malformed filter is answered with a 400 page
@@ -42,3 +42,16 @@ class KnowledgeIndexPage(BasePage):
         context["page_obj"] = page_obj
         context["active_filters"] = form.active_filters()
         return TemplateResponse(request, self.get_template(request), context)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):
+            # The admin preview renders the template without ``serve``: show the
+            # unfiltered listing there, as visitors will see it.
+            form = KnowledgeFilterForm({})
+            form.is_valid()
+            items = filter_knowledge(self, form.cleaned_data)
+            page_obj = Paginator(items, self.per_page).get_page(1)
+            page_obj.object_list = hydrate(page_obj.object_list)
+            context.update(filter_form=form, page_obj=page_obj, active_filters=[])
+        return context

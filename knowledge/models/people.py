@@ -19,14 +19,26 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
     description = models.TextField(_("Beschreibung"), blank=True)
     website = models.URLField(_("Website"), blank=True)
     logo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("Logo"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("Logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
-    panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("description"),
-              FieldPanel("website"), FieldPanel("logo")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"),
-                     index.FilterField("locale")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("Organisation")
@@ -41,37 +53,59 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     """A speaker, contact or greeter. The e-mail address is internal and never shown."""
 
     name = models.CharField(_("Name"), max_length=150)
-    role = models.CharField(_("Funktion"), max_length=150, blank=True,
-                            help_text=_("z. B. „Digitalisierungsbeauftragte“, „Bürgermeister“"))
+    role = models.CharField(
+        _("Funktion"),
+        max_length=150,
+        blank=True,
+        help_text=_("z. B. „Digitalisierungsbeauftragte“, „Bürgermeister“"),
+    )
     municipality = models.ForeignKey(
-        "knowledge.Region", verbose_name=_("Kommune"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="people",
+        "knowledge.Region",
+        verbose_name=_("Kommune"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
         limit_choices_to={"level__in": ["gemeinde", "kreis"]},
     )
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("Organisation"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="people",
+        Organisation,
+        verbose_name=_("Organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
     )
     photo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("Foto"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("Foto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     email = models.EmailField(
-        _("E-Mail (intern)"), blank=True,
+        _("E-Mail (intern)"),
+        blank=True,
         help_text=_("Wird nie veröffentlicht; nur für Kontaktanfragen über die Website."),
     )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("role"),
-        MultiFieldPanel([FieldPanel("municipality"), FieldPanel("organisation")],
-                        heading=_("Zugehörigkeit")),
+        MultiFieldPanel(
+            [FieldPanel("municipality"), FieldPanel("organisation")], heading=_("Zugehörigkeit")
+        ),
         FieldPanel("photo"),
         FieldPanel("email"),
     ]
     # The e-mail address is deliberately not indexed.
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"),
-                     index.SearchField("role"), index.FilterField("locale")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("role"),
+        index.FilterField("locale"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("Person")

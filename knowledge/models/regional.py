@@ -14,12 +14,22 @@ class RegionalMixin(models.Model):
     region_field = "municipality"
 
     land = models.ForeignKey(
-        "knowledge.Region", verbose_name=_("Land"), null=True, blank=True, editable=False,
-        on_delete=models.PROTECT, related_name="+",
+        "knowledge.Region",
+        verbose_name=_("Land"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     kreis = models.ForeignKey(
-        "knowledge.Region", verbose_name=_("Kreis"), null=True, blank=True, editable=False,
-        on_delete=models.PROTECT, related_name="+",
+        "knowledge.Region",
+        verbose_name=_("Kreis"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
 
     class Meta:

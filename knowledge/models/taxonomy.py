@@ -47,12 +47,19 @@ class Region(models.Model):
     search_name = models.CharField(max_length=150, db_index=True, editable=False)
     kind = models.CharField(_("Typ"), max_length=40, blank=True)
     land = models.ForeignKey(
-        "self", verbose_name=_("Land"), on_delete=models.PROTECT, related_name="+",
+        "self",
+        verbose_name=_("Land"),
+        on_delete=models.PROTECT,
+        related_name="+",
         null=True,
     )
     kreis = models.ForeignKey(
-        "self", verbose_name=_("Kreis"), on_delete=models.PROTECT, related_name="+",
-        null=True, blank=True,
+        "self",
+        verbose_name=_("Kreis"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
     )
     ars = models.CharField(_("Regionalschlüssel (ARS)"), max_length=12, blank=True)
     population = models.PositiveIntegerField(_("Einwohner"), null=True, blank=True)
@@ -82,7 +89,14 @@ class Region(models.Model):
                 parts.append(self.kreis.short_name)
         if self.land_id:
             parts.append(self.land.short_name)
-        return f"{self.short_name} ({', '.join(str(p) for p in parts)})" if parts else self.short_name
+        return (
+            f"{self.short_name} ({', '.join(str(p) for p in parts)})" if parts else self.short_name
+        )
+
+    @property
+    def is_kreisfrei(self):
+        """A kreisfreie Stadt (or Stadtkreis): Gemeinde and Kreis at once."""
+        return self.kind in self.KREISFREI
 
     @property
     def kind_label(self):
@@ -129,7 +143,9 @@ class Lebenslage(models.Model):
     kdn_id = models.PositiveSmallIntegerField(_("Nummer (KDN)"), unique=True)
     name = models.CharField(_("Name"), max_length=150)
     themenfeld = models.ForeignKey(
-        Themenfeld, verbose_name=_("Themenfeld"), on_delete=models.PROTECT,
+        Themenfeld,
+        verbose_name=_("Themenfeld"),
+        on_delete=models.PROTECT,
         related_name="lebenslagen",
     )
 
@@ -149,11 +165,15 @@ class Leistung(models.Model):
     name = models.CharField(_("Name"), max_length=255)
     search_name = models.CharField(max_length=255, db_index=True, editable=False)
     lebenslage = models.ForeignKey(
-        Lebenslage, verbose_name=_("Lebens-/Geschäftslage"), on_delete=models.PROTECT,
+        Lebenslage,
+        verbose_name=_("Lebens-/Geschäftslage"),
+        on_delete=models.PROTECT,
         related_name="leistungen",
     )
     themenfeld = models.ForeignKey(
-        Themenfeld, verbose_name=_("Themenfeld"), on_delete=models.PROTECT,
+        Themenfeld,
+        verbose_name=_("Themenfeld"),
+        on_delete=models.PROTECT,
         related_name="leistungen",
     )
 
@@ -176,7 +196,9 @@ class LeikaLeistung(models.Model):
     key = models.CharField(_("LeiKa-Schlüssel"), max_length=14, blank=True, db_index=True)
     name = models.CharField(_("Bezeichnung"), max_length=400)
     leistung = models.ForeignKey(
-        Leistung, verbose_name=_("OZG-Leistung"), on_delete=models.CASCADE,
+        Leistung,
+        verbose_name=_("OZG-Leistung"),
+        on_delete=models.CASCADE,
         related_name="leika_leistungen",
     )
 

@@ -1,0 +1,49 @@
+"""The events section of the home page: the next events, else the latest past ones."""
+
+from django import template
+from django.utils import timezone
+
+from events.models import EventIndexPage, EventPage
+from home.templatetags.home_tags import content_language, site_root_path
+
+register = template.Library()
+
+EVENT_JOINS = ("host_municipality__land", "host_municipality__kreis")
+
+
+@register.inclusion_tag("includes/_next_events.html", takes_context=True)
+def next_events(context, limit=3):
+    """The next live events of the active language; if there are none, the latest past
+    ones (the template says which of the two it shows)."""
+    events = (
+        EventPage.objects.live()
+        .filter(locale__language_code=content_language())
+        .select_related(*EVENT_JOINS)
+    )
+    upcoming = list(events.filter(end__gt=timezone.now()).order_by("start")[:limit])
+    past = []
+    if not upcoming:
+        past = list(events.filter(end__lte=timezone.now()).order_by("-start")[:limit])
+    return {
+        "request": context.get("request"),
+        "page": context.get("page"),
+        "events": upcoming or past,
+        "showing_past": not upcoming,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def event_index_url(context):
+    """URL of the live events overview of the current site and language ("" if none)."""
+    request = context.get("request")
+    if request is not None and hasattr(request, "_ik_event_index_url"):
+        return request._ik_event_index_url
+    pages = EventIndexPage.objects.live().filter(locale__language_code=content_language())
+    root_path = site_root_path(request)
+    if root_path:
+        pages = pages.filter(url_path__startswith=root_path)
+    index = pages.order_by("path").first()
+    url = index.get_url(request) if index is not None else ""
+    if request is not None:
+        request._ik_event_index_url = url
+    return url

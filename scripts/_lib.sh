@@ -1,0 +1,65 @@
+# Shared helpers of scripts/run and scripts/test (sourced, not run).
+# They install what a fresh Debian machine with Python 3.11 lacks, and nothing twice.
+
+as_root() {
+    if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_install() {
+    echo ">> installing Debian packages: $*"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
+}
+
+find_python() {
+    for candidate in python3.11 python3; do
+        if command -v "$candidate" >/dev/null 2>&1 &&
+            "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
+            echo "$candidate"
+            return 0
+        fi
+    done
+    echo "Python 3.11 is required (python3.11 or python3)." >&2
+    return 1
+}
+
+# ensure_venv REQUIREMENTS_FILE: create .venv and install the pinned requirements when
+# they changed since the last install.
+ensure_venv() {
+    local requirements="$1" python stamp wanted
+    python="$(find_python)"
+    if [ ! -x .venv/bin/python ]; then
+        if ! "$python" -m venv .venv 2>/dev/null; then
+            rm -rf .venv
+            # Debian ships venv/ensurepip separately.
+            apt_install python3-venv "python3.11-venv"
+            "$python" -m venv .venv
+        fi
+    fi
+    stamp=.venv/.installed-$(basename "$requirements")
+    wanted="$(cat requirements*.txt | sha256sum | cut -d' ' -f1)"
+    if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
+        echo ">> installing Python packages from $requirements"
+        .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+        .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements"
+        echo "$wanted" >"$stamp"
+    fi
+}
+
+ensure_chromium() {
+    if [ ! -x /usr/bin/chromium ]; then
+        apt_install chromium
+    fi
+}
+
+postgres_reachable() {
+    .venv/bin/python - "$1" <<'PY'
+import sys
+import psycopg
+try:
+    psycopg.connect(sys.argv[1].replace("postgres://", "postgresql://", 1), connect_timeout=3).close()
+except Exception as exc:
+    print(f"   ({exc.__class__.__name__}: {str(exc).strip().splitlines()[0]})")
+    sys.exit(1)
+PY
+}

@@ -1,0 +1,49 @@
+"""Shared fixtures.
+
+The real reference data (16 Länder, 400 Kreise, 10,953 Gemeinden, the OZG catalogue)
+is loaded once per test database; tests that flush the database (browser tests with a
+live server) get it back through the ``reference_data`` fixture.
+"""
+
+import pytest
+from wagtail.models import Locale, Page, Site
+
+from knowledge.models import Region
+from knowledge.reference_data import load_all
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        if not Region.objects.exists():
+            load_all()
+
+
+@pytest.fixture
+def reference_data(db):
+    if not Region.objects.filter(code="08111000").exists():
+        load_all()
+
+
+@pytest.fixture
+def site_root(reference_data):
+    """A German HomePage as the default site's root, with Wissen and Veranstaltungen."""
+    from events.factories import EventIndexPageFactory
+    from home.factories import HomePageFactory
+    from knowledge.factories import KnowledgeIndexPageFactory
+
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, title="Initiative K", slug="start")
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={
+            "root_page": home,
+            "hostname": "localhost",
+            "port": 80,
+            "site_name": "Initiative K",
+        },
+    )
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    knowledge = KnowledgeIndexPageFactory(parent=home, title="Wissen", slug="wissen")
+    events = EventIndexPageFactory(parent=home, title="Veranstaltungen", slug="veranstaltungen")
+    return {"home": home, "knowledge": knowledge, "events": events, "locale": Locale.get_default()}
