@@ -1,0 +1,503 @@
+"""Time the demo site's pages against the floor of a minimal Django view, in one process.
+
+Usage, from the repository root::
+
+    .venv/bin/python bench/pages.py                      # throwaway SQLite database
+    .venv/bin/python bench/pages.py --database-url postgres://postgres@127.0.0.1:5432/bench_pages
+    .venv/bin/python bench/pages.py --keep               # keep the database ...
+    .venv/bin/python bench/pages.py --reuse              # ... and measure it again, no rebuild
+
+Method
+------
+1. Database. By default a SQLite file in ``$TMPDIR/ik-bench-pages/`` is (re)built with
+   ``migrate``, ``load_reference_data`` and ``load_demo_content``. ``--database-url``
+   selects another database (PostgreSQL: it is created through the ``postgres``
+   database). A database built by the run is removed at its end unless ``--keep``;
+   ``--reuse`` measures an existing database as it is (building and keeping it if it
+   is missing). An existing ``--database-url`` database is never rebuilt or dropped:
+   without ``--reuse`` the script refuses to run on it.
+2. Settings. ``ik_cms.settings.dev`` with ``DEBUG=false`` (so Django's cached template
+   loader is on and no query log is kept), ``DATABASE_URL``/``MEDIA_ROOT`` pointing at
+   the database above, ``ALLOWED_HOSTS=127.0.0.1``. ``DATABASE_CONN_MAX_AGE`` keeps its
+   default (60 s, persistent connections), as in production.
+3. Serving. Every request goes through one ``django.core.handlers.wsgi.WSGIHandler``
+   (the whole middleware stack), called directly with a hand-built WSGI environ; the
+   timed span is the handler call, joining the body and ``response.close()`` (which
+   sends ``request_finished``), i.e. what a WSGI server waits for. Neither a socket nor
+   Django's test ``Client`` (its template and signal instrumentation) is involved.
+4. Targets. The German home page ``/``, a case study (one presented at an event, if
+   any), a past event with an agenda (one with a recording, if any) and a recording
+   with chapters and transcript, each addressed by the ``.url`` of the live page.
+5. Floor. ``ROOT_URLCONF`` is replaced by a module ``bench_urls`` that puts
+   ``__floor__/<size>/`` in front of the site's own URL patterns (outside
+   ``i18n_patterns``, before Wagtail's catch-all). Its view returns an ``HttpResponse``
+   of a pre-built string: the page's own HTML, captured once, so that the floor of each
+   page has exactly the page's byte size and encoding cost. It runs through the same
+   handler and middleware and makes no query: it is what any page costs at the least.
+6. Measurement. Warm-up requests, then ``--requests`` rounds in which the targets are
+   interleaved (page, its floor, next page, ...), so that the noise of the machine hits
+   pages and floors alike. Per target: median and 90th percentile of
+   ``time.perf_counter_ns``. The ratio is median page / median floor of the same run;
+   the target is at most 3.0. Each page's SQL query count is taken once more, outside
+   the timed rounds, with ``CaptureQueriesContext``.
+
+Every response must be 200 and a floor must have its page's length; otherwise the
+script stops with exit code 1. Being over the target does not fail the run: this is a
+report (exit code 0).
+"""
+
+import argparse
+import gc
+import io
+import os
+import platform
+import secrets
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import types
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+REPO = Path(__file__).resolve().parent.parent
+WORK_DIR = Path(tempfile.gettempdir()) / "ik-bench-pages"
+DEFAULT_SQLITE = WORK_DIR / "bench.sqlite3"
+HOST = "127.0.0.1"
+TARGET_RATIO = 3.0
+FLOOR_ROUTE = "__floor__/<int:size>/"
+
+
+class RequestFailed(Exception):
+    pass
+
+
+@dataclass
+class Target:
+    label: str
+    url: str
+    size: int = 0
+    queries: int = 0
+    samples: list = field(default_factory=list)
+    floor_samples: list = field(default_factory=list)
+
+    @property
+    def floor_url(self):
+        return f"/__floor__/{self.size}/"
+
+
+# --- Command line and environment ----------------------------------------------------
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(
+        description="Median time per request of the demo site's pages, as a ratio to the "
+        "floor of a minimal Django view returning a string of the same size."
+    )
+    parser.add_argument(
+        "--requests",
+        type=int,
+        default=300,
+        metavar="N",
+        help="timed requests per page and per floor (default: 300)",
+    )
+    parser.add_argument(
+        "--warmup", type=int, default=20, metavar="N", help="untimed requests first (default: 20)"
+    )
+    parser.add_argument(
+        "--database-url",
+        help=f"database to build and measure (default: SQLite file {DEFAULT_SQLITE})",
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="measure an existing database as it is (build and keep it if missing)",
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the database built by this run (for --reuse)"
+    )
+    parser.add_argument(
+        "--show-queries", action="store_true", help="print the SQL of each page request"
+    )
+    args = parser.parse_args(argv)
+    if args.requests < 1 or args.warmup < 0:
+        parser.error("--requests must be at least 1 and --warmup at least 0")
+    return args
+
+
+def configure_django(database_url, media_root):
+    """Environment for ``ik_cms.settings.dev`` in production-like mode, then setup."""
+    os.environ["DJANGO_SETTINGS_MODULE"] = "ik_cms.settings.dev"
+    os.environ["DEBUG"] = "false"
+    os.environ["DATABASE_URL"] = database_url
+    os.environ["MEDIA_ROOT"] = str(media_root)
+    os.environ["ALLOWED_HOSTS"] = HOST
+    os.environ.setdefault("LOG_LEVEL", "WARNING")  # the demo build logs every page
+    sys.path.insert(0, str(REPO))
+    os.chdir(REPO)
+
+    import django
+
+    django.setup()
+
+
+# --- The database ---------------------------------------------------------------------
+class Database:
+    """Where the benchmark's data lives; knows whether it exists and how to remove it."""
+
+    def __init__(self, url):
+        self.url = url or f"sqlite:///{DEFAULT_SQLITE}"
+        self.is_default = url is None
+        parts = urlsplit(self.url)
+        self.is_postgres = parts.scheme in ("postgres", "postgresql", "pgsql")
+        self.name = unquote(parts.path.lstrip("/")) if self.is_postgres else None
+        self.sqlite_path = None if self.is_postgres else Path(unquote(parts.path)[1:])
+        label = self.name if self.is_postgres else self.sqlite_path.stem
+        self.media_root = WORK_DIR / f"media-{parts.scheme}-{label}"
+
+    def describe(self):
+        return f"PostgreSQL database {self.name}" if self.is_postgres else str(self.sqlite_path)
+
+    def _admin_connection(self):
+        import psycopg
+
+        parts = urlsplit(self.url)
+        admin_url = urlunsplit(parts._replace(scheme="postgresql", path="/postgres"))
+        return psycopg.connect(admin_url, autocommit=True)
+
+    def exists(self):
+        if not self.is_postgres:
+            return self.sqlite_path.exists()
+        with self._admin_connection() as conn:
+            row = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [self.name])
+            return row.fetchone() is not None
+
+    def create(self):
+        shutil.rmtree(self.media_root, ignore_errors=True)
+        self.media_root.mkdir(parents=True)
+        if self.is_postgres:
+            from psycopg import sql
+
+            with self._admin_connection() as conn:
+                conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(self.name)))
+        else:
+            self.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                Path(f"{self.sqlite_path}{suffix}").unlink(missing_ok=True)
+
+    def remove(self):
+        from django.db import connections
+
+        connections.close_all()
+        if self.is_postgres:
+            from psycopg import sql
+
+            with self._admin_connection() as conn:
+                conn.execute(
+                    sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                        sql.Identifier(self.name)
+                    )
+                )
+        else:
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                Path(f"{self.sqlite_path}{suffix}").unlink(missing_ok=True)
+        shutil.rmtree(self.media_root, ignore_errors=True)
+
+
+def build_demo(log):
+    """migrate, load_reference_data, load_demo_content: quietly, each step timed."""
+    from django.core.management import call_command
+
+    sink = io.StringIO()
+    steps = [
+        ("migrate", {"interactive": False}),
+        ("load_reference_data", {}),
+        ("load_demo_content", {"admin_password": secrets.token_urlsafe(16)}),
+    ]
+    for command, options in steps:
+        started = time.perf_counter()
+        call_command(command, verbosity=0, stdout=sink, stderr=sink, **options)
+        log(f"  {command}: {time.perf_counter() - started:.1f} s")
+
+
+# --- Pages and floors -------------------------------------------------------------------
+def pick_targets():
+    """The home page, a case study, a past event with agenda, a recording with transcript."""
+    from django.utils import timezone
+    from wagtail.models import Site
+
+    from events.models import EventPage, RecordingPage
+    from knowledge.models import CaseStudyPage
+
+    def german_live(model):
+        return model.objects.live().filter(locale__language_code="de").order_by("path")
+
+    home = Site.objects.get(is_default_site=True).root_page
+    case_study = (
+        german_live(CaseStudyPage).filter(presented_in__isnull=False).distinct().first()
+        or german_live(CaseStudyPage).first()
+    )
+    past_events = list(
+        german_live(EventPage)
+        .filter(end__lt=timezone.now(), agenda__isnull=False)
+        .distinct()
+        .order_by("-start")
+    )
+    recording = (
+        german_live(RecordingPage)
+        .filter(chapters__isnull=False, transcript__isnull=False)
+        .distinct()
+        .first()
+    )
+    with_recording = [
+        event for event in past_events if RecordingPage.objects.live().child_of(event).exists()
+    ]
+    event = next(iter(with_recording or past_events), None)
+    pages = [
+        ("home", home),
+        ("case study", case_study),
+        ("event", event),
+        ("recording", recording),
+    ]
+    missing = [label for label, page in pages if page is None]
+    if missing:
+        raise SystemExit(f"No live page found for: {', '.join(missing)}. Is the demo loaded?")
+    return [Target(label, page.url) for label, page in pages]
+
+
+def install_floor_urlconf(floors):
+    """Route ``/__floor__/<size>/`` to a view returning ``floors[size]``, site URLs after."""
+    from django.conf import settings
+    from django.http import HttpResponse
+    from django.urls import clear_url_caches, path
+
+    from ik_cms import urls as site_urls
+
+    def floor_view(request, size):
+        return HttpResponse(floors[size])
+
+    module = types.ModuleType("bench_urls")
+    module.urlpatterns = [path(FLOOR_ROUTE, floor_view, name="bench_floor")]
+    module.urlpatterns += site_urls.urlpatterns
+    sys.modules["bench_urls"] = module
+    settings.ROOT_URLCONF = "bench_urls"
+    clear_url_caches()
+
+
+# --- Serving ----------------------------------------------------------------------------
+def make_environ(url):
+    """A GET request for ``url`` as a WSGI server would pass it (PATH_INFO is latin-1)."""
+    parts = urlsplit(url)
+    return {
+        "REQUEST_METHOD": "GET",
+        "SCRIPT_NAME": "",
+        "PATH_INFO": unquote(parts.path).encode().decode("iso-8859-1"),
+        "QUERY_STRING": parts.query,
+        "SERVER_NAME": HOST,
+        "SERVER_PORT": "80",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "127.0.0.1",
+        "HTTP_HOST": HOST,
+        "HTTP_ACCEPT": "text/html,application/xhtml+xml",
+        "HTTP_ACCEPT_LANGUAGE": "de-DE,de;q=0.9",
+        "HTTP_USER_AGENT": "bench/pages.py",
+        "wsgi.version": (1, 0),
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(b""),
+        "wsgi.errors": sys.stderr,
+        "wsgi.multithread": False,
+        "wsgi.multiprocess": False,
+        "wsgi.run_once": False,
+    }
+
+
+def serve(handler, url):
+    """One request through the handler; returns (nanoseconds, body). 200 or RequestFailed."""
+    environ = make_environ(url)
+    status = []
+
+    def start_response(status_line, headers, exc_info=None):
+        status.append(status_line)
+
+    started = time.perf_counter_ns()
+    response = handler(environ, start_response)
+    try:
+        body = b"".join(response)
+    finally:
+        response.close()
+    elapsed = time.perf_counter_ns() - started
+    if not status or not status[0].startswith("200"):
+        raise RequestFailed(f"GET {url} answered {status[0] if status else 'nothing'}")
+    return elapsed, body
+
+
+def count_queries(handler, url, show=False):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        serve(handler, url)
+    if show:
+        print(f"\n-- {url}: {len(captured.captured_queries)} queries")
+        for number, query in enumerate(captured.captured_queries, 1):
+            print(f"{number:3d}. [{float(query['time']) * 1000:.2f} ms] {query['sql']}")
+    return len(captured.captured_queries)
+
+
+def measure(handler, targets, rounds, warmup, progress):
+    """Interleave page and floor requests round-robin; record the timed rounds."""
+    for round_number in range(warmup + rounds):
+        timed = round_number >= warmup
+        for target in targets:
+            elapsed, body = serve(handler, target.url)
+            floor_elapsed, floor_body = serve(handler, target.floor_url)
+            if len(body) != target.size or len(floor_body) != target.size:
+                raise RequestFailed(
+                    f"{target.url}: page {len(body)} bytes, floor {len(floor_body)} bytes, "
+                    f"expected {target.size}"
+                )
+            if timed:
+                target.samples.append(elapsed)
+                target.floor_samples.append(floor_elapsed)
+        if timed and (round_number - warmup + 1) % 100 == 0:
+            progress(f"  {round_number - warmup + 1}/{rounds} rounds")
+
+
+# --- Report -----------------------------------------------------------------------------
+def ms(nanoseconds):
+    return nanoseconds / 1e6
+
+
+def p90(samples):
+    if len(samples) < 2:
+        return samples[0]
+    return statistics.quantiles(samples, n=10, method="inclusive")[-1]
+
+
+def report(targets, database, rounds, warmup, elapsed):
+    import django
+    import wagtail
+    from django.db import connection
+
+    vendor = connection.vendor
+    if vendor == "postgresql":
+        version = connection.pg_version
+        vendor = f"postgresql {version // 10000}.{version % 10000}"
+    elif vendor == "sqlite":
+        import sqlite3
+
+        vendor = f"sqlite {sqlite3.sqlite_version}"
+    print()
+    print(
+        f"Python {platform.python_version()}, Django {django.__version__}, "
+        f"Wagtail {wagtail.__version__}; database: {vendor} ({database.describe()}); "
+        f"DEBUG=False; {os.cpu_count()} CPUs"
+    )
+    print(
+        f"{rounds} timed requests per page and per floor after {warmup} warm-up requests, "
+        f"interleaved; measured in {elapsed:.0f} s"
+    )
+    header = (
+        "page",
+        "URL",
+        "bytes",
+        "queries",
+        "median ms",
+        "p90 ms",
+        "floor median ms",
+        "floor p90 ms",
+        "ratio",
+        f"target <= {TARGET_RATIO:g}x",
+    )
+    rows = []
+    for target in targets:
+        page_median = statistics.median(target.samples)
+        floor_median = statistics.median(target.floor_samples)
+        ratio = page_median / floor_median
+        rows.append(
+            (
+                target.label,
+                target.url,
+                f"{target.size:,}",
+                str(target.queries),
+                f"{ms(page_median):.2f}",
+                f"{ms(p90(target.samples)):.2f}",
+                f"{ms(floor_median):.3f}",
+                f"{ms(p90(target.floor_samples)):.3f}",
+                f"{ratio:.1f}x",
+                "ok" if ratio <= TARGET_RATIO else "over target",
+            )
+        )
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    numeric = {2, 3, 4, 5, 6, 7, 8}
+
+    def line(cells):
+        return "  ".join(
+            cell.rjust(width) if i in numeric else cell.ljust(width)
+            for i, (cell, width) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+
+    print()
+    print(line(header))
+    print(line(["-" * width for width in widths]))
+    for row in rows:
+        print(line(row))
+    print()
+
+
+# --- Main -------------------------------------------------------------------------------
+def main(argv=None):
+    args = parse_args(argv)
+
+    def log(message):
+        print(message, file=sys.stderr, flush=True)
+
+    database = Database(args.database_url)
+    configure_django(database.url, database.media_root)
+
+    exists = database.exists()
+    if exists and args.reuse:
+        built = False
+        log(f"Reusing {database.describe()} as it is.")
+    elif exists and not database.is_default:
+        log(
+            f"{database.describe()} exists already. Pass --reuse to measure it as it is, or "
+            "remove it to have it rebuilt (the script only removes what it built itself)."
+        )
+        return 2
+    else:
+        database.create()
+        built = True
+        log(f"Building {database.describe()} ...")
+        build_demo(log)
+
+    from django.core.handlers.wsgi import WSGIHandler
+
+    try:
+        targets = pick_targets()
+        floors = {}
+        install_floor_urlconf(floors)
+        handler = WSGIHandler()
+        for target in targets:
+            _elapsed, body = serve(handler, target.url)
+            target.size = len(body)
+            floors[target.size] = body.decode()  # the page's own HTML: same byte size
+            target.queries = count_queries(handler, target.url, show=args.show_queries)
+        log(f"Measuring {len(targets)} pages and their floors, {args.requests} rounds ...")
+        gc.collect()
+        started = time.perf_counter()
+        measure(handler, targets, args.requests, args.warmup, log)
+        report(targets, database, args.requests, args.warmup, time.perf_counter() - started)
+    except RequestFailed as error:
+        log(f"Request failed: {error}")
+        return 1
+    finally:
+        if built and not (args.keep or args.reuse):
+            database.remove()
+        elif built:
+            log(f"Kept {database.describe()} (measure it again with --reuse).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
