@@ -33,6 +33,10 @@ class Command(BaseCommand):
             self.stdout.write(
                 "Demo content already exists (a knowledge index page was found); nothing changed."
             )
+            self.stdout.write(
+                "Admin: http://127.0.0.1:8000/admin/  user: admin  (password printed on the "
+                "first run; set a new one with `manage.py changepassword admin`)"
+            )
             return
 
         self.stdout.write(
