@@ -273,14 +273,9 @@ class CaseStudyPage(RegionalMixin, SourceMixin, BasePage):
         """Everything the page shows, each relation in one query whatever its size."""
         from .learning import LearningPage
         from .people import Person
-        from .taxonomy import Region
 
         context = super().get_context(request, *args, **kwargs)
-        context["municipality"] = (
-            Region.objects.select_related("land", "kreis").filter(pk=self.municipality_id).first()
-            if self.municipality_id
-            else None
-        )
+        context["municipality"] = self.get_region_with_parents()
         context["themenfelder"] = list(self.themenfelder.all())
         context["leistungen"] = [
             item.leistung for item in self.ozg_leistungen.select_related("leistung")

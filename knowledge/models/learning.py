@@ -121,14 +121,9 @@ class LearningPage(RegionalMixin, SourceMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         """Regions, Themenfelder, case studies and the cited recording in fixed queries."""
-        from .taxonomy import Region
 
         context = super().get_context(request, *args, **kwargs)
-        context["municipality"] = (
-            Region.objects.select_related("land", "kreis").filter(pk=self.municipality_id).first()
-            if self.municipality_id
-            else None
-        )
+        context["municipality"] = self.get_region_with_parents()
         context["themenfelder"] = list(self.themenfelder.all())
         context["case_studies"] = [
             item.case_study

@@ -38,6 +38,15 @@ class RegionalMixin(models.Model):
     def get_region(self):
         return getattr(self, self.region_field)
 
+    def get_region_with_parents(self):
+        """The page's region with its Land and Kreis loaded (one query), or None."""
+        region_id = getattr(self, f"{self.region_field}_id")
+        if region_id is None:
+            return None
+        from knowledge.models.taxonomy import Region
+
+        return Region.objects.select_related("land", "kreis").get(pk=region_id)
+
     def derive_regions(self):
         region = self.get_region()
         if region is None:

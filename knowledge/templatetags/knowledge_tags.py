@@ -150,37 +150,33 @@ def active_filter_chips(context, form):
     return chips
 
 
-@register.inclusion_tag("includes/_latest_case_studies.html", takes_context=True)
-def latest_case_studies(context, limit=3):
-    """The newest live case studies of the active language, for the home page."""
-    pages = (
-        CaseStudyPage.objects.live()
+def _newest(model, limit):
+    """The newest live pages of ``model`` in the active language, with their regions."""
+    return list(
+        model.objects.live()
         .filter(locale__language_code=content_language())
         .select_related(*REGION_JOINS)
         .prefetch_related("themenfelder")
         .order_by("-first_published_at", "-pk")[:limit]
     )
+
+
+def _section_context(context, **items):
     return {
         "request": context.get("request"),
         "page": context.get("page"),
-        "case_studies": list(pages),
         "index_url": _index_url(context),
+        **items,
     }
+
+
+@register.inclusion_tag("includes/_latest_case_studies.html", takes_context=True)
+def latest_case_studies(context, limit=3):
+    """The newest live case studies of the active language, for the home page."""
+    return _section_context(context, case_studies=_newest(CaseStudyPage, limit))
 
 
 @register.inclusion_tag("includes/_recent_learnings.html", takes_context=True)
 def recent_learnings(context, limit=3):
     """The newest live learnings of the active language, for the home page."""
-    pages = (
-        LearningPage.objects.live()
-        .filter(locale__language_code=content_language())
-        .select_related(*REGION_JOINS)
-        .prefetch_related("themenfelder")
-        .order_by("-first_published_at", "-pk")[:limit]
-    )
-    return {
-        "request": context.get("request"),
-        "page": context.get("page"),
-        "learnings": list(pages),
-        "index_url": _index_url(context),
-    }
+    return _section_context(context, learnings=_newest(LearningPage, limit))
