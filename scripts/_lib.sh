@@ -46,9 +46,17 @@ ensure_venv() {
     fi
 }
 
-ensure_chromium() {
-    if [ ! -x /usr/bin/chromium ]; then
-        apt_install chromium
+# ensure_debian_packages PACKAGE...: install those not installed yet (chromium for the
+# browser tests; wngerman, the German word list of search/analysis.py, GPL-2+, used
+# from /usr/share/dict/ngerman and never copied into the repository).
+ensure_debian_packages() {
+    local missing=()
+    for package in "$@"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" ||
+            missing+=("$package")
+    done
+    if [ "${#missing[@]}" -gt 0 ]; then
+        apt_install "${missing[@]}"
     fi
 }
 

@@ -17,6 +17,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.models import BasePage, SourceMixin
 
+from .importable import ImportableMixin
 from .regional import RegionalMixin
 from .taxonomy import Themenfeld
 
@@ -87,7 +88,7 @@ class CaseStudyReuse(CaseStudyRegion):
         verbose_name_plural = _("Bereits nachgenutzt von")
 
 
-class CaseStudyPage(RegionalMixin, SourceMixin, BasePage):
+class CaseStudyPage(ImportableMixin, RegionalMixin, SourceMixin, BasePage):
     """A Praxisbeispiel: one municipality's project, told so that others can re-use it."""
 
     class Status(models.TextChoices):
@@ -253,6 +254,7 @@ class CaseStudyPage(RegionalMixin, SourceMixin, BasePage):
     class Meta:
         verbose_name = _("Praxisbeispiel")
         verbose_name_plural = _("Praxisbeispiele")
+        constraints = [ImportableMixin.import_key_constraint("unique_case_study_import_key")]
 
     def save(self, *args, **kwargs):
         # The Themenfelder of the chosen OZG-Leistungen always belong to the case study.

@@ -12,6 +12,7 @@ from home.blocks import BodyBlock
 from home.formatting import format_timestamp
 from home.models import BasePage, SourceMixin
 
+from .importable import ImportableMixin
 from .regional import RegionalMixin
 
 
@@ -32,7 +33,7 @@ class LearningRelatedCaseStudy(Orderable):
         verbose_name = _("Praxisbeispiel")
 
 
-class LearningPage(RegionalMixin, SourceMixin, BasePage):
+class LearningPage(ImportableMixin, RegionalMixin, SourceMixin, BasePage):
     """A lesson learned: a success factor, a pitfall or a recommendation."""
 
     class Kind(models.TextChoices):
@@ -111,6 +112,7 @@ class LearningPage(RegionalMixin, SourceMixin, BasePage):
     class Meta:
         verbose_name = _("Learning")
         verbose_name_plural = _("Learnings")
+        constraints = [ImportableMixin.import_key_constraint("unique_learning_import_key")]
 
     def clean(self):
         super().clean()
