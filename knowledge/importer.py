@@ -8,6 +8,7 @@ a second import of the same record changes nothing (the record's checksum is kep
 the page), a changed record updates its page with a new revision.
 """
 
+import contextlib
 import datetime
 import hashlib
 import json
@@ -19,8 +20,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.text import slugify
+from modelsearch import index as search_index
+from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Locale
 
 from knowledge.markdown import markdown_to_rich_text
@@ -199,6 +203,20 @@ def apply(page, data, record_checksum):
     page.themenfelder.set(list(dict.fromkeys(themenfelder)))
 
 
+@contextlib.contextmanager
+def indexing_once_per_record():
+    """Index each imported page once, not on each of its three saves (add, revision,
+    publish). Disconnects the search index's save handler of the imported page types
+    for the duration: meant for the import command's own process."""
+    models = list(TYPES.values())
+    disconnected = [m for m in models if post_save.disconnect(post_save_signal_handler, sender=m)]
+    try:
+        yield
+    finally:
+        for model in disconnected:
+            post_save.connect(post_save_signal_handler, sender=model)
+
+
 def import_record(record, publish):
     """Validate and write one record. Returns "created", "updated" or "unchanged"."""
     if not isinstance(record, dict):
@@ -241,12 +259,19 @@ def import_record(record, publish):
             revision.publish()
         elif outcome == "updated":
             page.save(update_fields=["import_checksum"])
+        search_index.insert_or_update_object(page)
     return outcome
 
 
 def import_lines(lines, publish=False):
     """Import an iterable of text lines; returns a :class:`Report`."""
     report = Report()
+    with indexing_once_per_record():
+        _import_lines(lines, publish, report)
+    return report
+
+
+def _import_lines(lines, publish, report):
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -266,4 +291,3 @@ def import_lines(lines, publish=False):
             report.errors.append((number, f"interner Fehler, nichts geschrieben ({error})"))
             continue
         setattr(report, outcome, getattr(report, outcome) + 1)
-    return report

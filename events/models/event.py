@@ -119,6 +119,16 @@ class EventPage(RegionalMixin, BasePage):
         index.SearchField("teaser_text", boost=2),
         index.SearchField("body"),
         index.RelatedFields("host_municipality", [index.SearchField("short_name", boost=2)]),
+        index.RelatedFields("land", [index.SearchField("short_name")]),
+        index.RelatedFields("kreis", [index.SearchField("short_name")]),
+        index.RelatedFields(
+            "agenda",
+            [
+                index.SearchField("title"),
+                index.RelatedFields("speaker", [index.SearchField("name")]),
+            ],
+        ),
+        index.FilterField("host_municipality"),
         index.FilterField("start"),
         index.FilterField("land"),
         index.FilterField("kreis"),

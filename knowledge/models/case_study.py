@@ -240,7 +240,15 @@ class CaseStudyPage(ImportableMixin, RegionalMixin, SourceMixin, BasePage):
         index.SearchField("teaser_text", boost=2),
         index.SearchField("body"),
         index.RelatedFields("municipality", [index.SearchField("short_name", boost=2)]),
+        index.RelatedFields("land", [index.SearchField("short_name")]),
+        index.RelatedFields("kreis", [index.SearchField("short_name")]),
         index.RelatedFields("themenfelder", [index.SearchField("name")]),
+        index.RelatedFields(
+            "ozg_leistungen", [index.RelatedFields("leistung", [index.SearchField("name")])]
+        ),
+        index.SearchField("software"),
+        index.RelatedFields("partners", [index.SearchField("name")]),
+        # Never indexed: editor_notes, and the contact person (whose e-mail is internal).
         index.FilterField("municipality"),
         index.FilterField("land"),
         index.FilterField("kreis"),

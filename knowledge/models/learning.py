@@ -100,7 +100,11 @@ class LearningPage(ImportableMixin, RegionalMixin, SourceMixin, BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("teaser_text", boost=2),
         index.SearchField("body"),
+        index.RelatedFields("municipality", [index.SearchField("short_name", boost=2)]),
+        index.RelatedFields("land", [index.SearchField("short_name")]),
+        index.RelatedFields("kreis", [index.SearchField("short_name")]),
         index.RelatedFields("themenfelder", [index.SearchField("name")]),
+        index.FilterField("municipality"),
         index.FilterField("kind"),
         index.FilterField("land"),
         index.FilterField("kreis"),

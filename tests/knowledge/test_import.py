@@ -146,3 +146,11 @@ def test_a_key_belongs_to_one_type(tmp_path, site_root):
 def test_missing_file_is_a_clear_error(site_root):
     with pytest.raises(CommandError, match="No such file"):
         call_command("import_knowledge", "/nonexistent.jsonl")
+
+
+def test_indexing_on_save_is_restored_after_an_import(tmp_path, site_root):
+    from knowledge.factories import CaseStudyPageFactory
+
+    run(tmp_path, GOOD, "{broken")
+    page = CaseStudyPageFactory(parent=site_root["knowledge"], title="Nach dem Import")
+    assert page in CaseStudyPage.objects.live().search("Import")
