@@ -29,6 +29,8 @@ env = environ.Env(
     SECURE_HSTS_SECONDS=(int, 31536000),
     LOG_LEVEL=(str, "INFO"),
     PAGE_CACHE_SECONDS=(int, 300),
+    ELASTICSEARCH_URL=(str, ""),
+    ELASTICSEARCH_INDEX_PREFIX=(str, "ik_"),
 )
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
@@ -83,6 +85,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -173,11 +176,29 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Wagtail ------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Initiative K"
+# German analysis on both database backends (search/backends/); the subclass matches
+# the database vendor. After deploying a change here: manage.py update_index.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        "BACKEND": (
+            "search.backends.postgres"
+            if "postgresql" in DATABASES["default"]["ENGINE"]
+            else "search.backends.sqlite"
+        ),
     }
 }
+# Production search: Elasticsearch when ELASTICSEARCH_URL is set (search/es.py). The
+# database backend stays configured and auto-updated as "database": search.fallback
+# answers from it while Elasticsearch is unreachable.
+if env("ELASTICSEARCH_URL"):
+    from search.es import backend_settings
+
+    WAGTAILSEARCH_BACKENDS = {
+        "default": backend_settings(
+            env("ELASTICSEARCH_URL"), index_prefix=env("ELASTICSEARCH_INDEX_PREFIX")
+        ),
+        "database": WAGTAILSEARCH_BACKENDS["default"],
+    }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "vtt", "xlsx", "mp4", "webm"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
 # Privacy (DSGVO): the admin must not call other hosts.

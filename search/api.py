@@ -1,0 +1,183 @@
+"""The public JSON API: ``GET /api/search/``, described by ``/api/openapi.json``.
+
+The view is thin: :class:`search.forms.SearchForm` validates the parameters (a bad one
+answers 400 naming it), :func:`search.query.search` does the work. The interactive docs
+UI is off because django-ninja loads it from a CDN; the schema is served.
+"""
+
+from django.utils import translation
+from ninja import Field, NinjaAPI, Query, Schema, Status
+from ninja.errors import ValidationError as NinjaValidationError
+from wagtail.models import Locale
+
+from search import query
+from search.forms import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SearchForm
+from search.suggest import MAX_LENGTH as MAX_SUGGEST_LENGTH
+from search.suggest import MIN_LENGTH as MIN_SUGGEST_LENGTH
+from search.suggest import suggest
+
+api = NinjaAPI(
+    title="Initiative K",
+    version="1",
+    description="Suche über Praxisbeispiele, Learnings, Veranstaltungen und Aufzeichnungen.",
+    docs_url=None,
+    urls_namespace="api",
+)
+
+
+class SearchParams(Schema):
+    """Documentation of the parameters; :class:`SearchForm` validates them."""
+
+    q: str = Field("", description=f"Suchbegriffe (höchstens {MAX_QUERY_LENGTH} Zeichen)")
+    land: list[str] = Field([], description="Land, 2-stelliger Schlüssel; wiederholbar")
+    kreis: list[str] = Field([], description="Kreis, 5-stelliger Schlüssel; wiederholbar")
+    ags: list[str] = Field([], description="Gemeinde, 8-stelliger AGS; wiederholbar")
+    themenfeld: list[str] = Field([], description="OZG-Themenfeld, Slug oder Id; wiederholbar")
+    ozg: list[str] = Field([], description="OZG-Leistung, OZG-ID; wiederholbar")
+    type: list[str] = Field(
+        [], description="case_study, learning, event oder recording; wiederholbar"
+    )
+    status: list[str] = Field(
+        [], description="Status eines Praxisbeispiels (idee, pilot, betrieb, ausgerollt)"
+    )
+    year: str | None = Field(
+        None, description="Jahr (Veranstaltung: Beginn, sonst Veröffentlichung)"
+    )
+    sort: str | None = Field(
+        None, description="relevance oder date; ohne q immer nach Datum, neueste zuerst"
+    )
+    page: str | None = Field(None, description="Seite, ab 1")
+    page_size: str | None = Field(
+        None,
+        description=f"Treffer pro Seite, Standard {DEFAULT_PAGE_SIZE}, höchstens {MAX_PAGE_SIZE}",
+    )
+    lang: str | None = Field(
+        None, description="de oder en; Standard: Accept-Language der Anfrage, sonst de"
+    )
+
+
+class Named(Schema):
+    ags: str
+    name: str | None
+
+
+class Land(Schema):
+    code: str
+    name: str | None
+
+
+class ThemenfeldOut(Schema):
+    slug: str
+    name: str
+
+
+class Result(Schema):
+    title: str
+    url: str | None
+    type: str
+    summary: str
+    highlight: str = Field(description="summary als HTML, Suchbegriffe in <mark>")
+    date: str | None
+    municipality: Named | None
+    land: Land | None
+    themenfelder: list[ThemenfeldOut]
+
+
+class FacetValue(Schema):
+    value: str
+    label: str
+    count: int
+
+
+class SearchResponse(Schema):
+    count: int
+    page: int
+    page_size: int
+    results: list[Result]
+    facets: dict[str, list[FacetValue]] = Field(
+        description="land, kreis (nur mit gewähltem Land), themenfeld, ozg, type, year, status"
+    )
+
+
+class ParameterError(Schema):
+    parameter: str | None
+    message: str
+
+
+class ErrorResponse(Schema):
+    errors: list[ParameterError]
+
+
+@api.exception_handler(NinjaValidationError)
+def validation_error(request, exc):
+    errors = []
+    for error in exc.errors:
+        loc = [part for part in error.get("loc", ()) if part not in ("query", "params")]
+        parameter = next((str(part) for part in loc if isinstance(part, str)), None)
+        errors.append({"parameter": parameter, "message": error.get("msg", "invalid")})
+    return api.create_response(request, {"errors": errors}, status=400)
+
+
+@api.get(
+    "/search/",
+    response={200: SearchResponse, 400: ErrorResponse},
+    summary="Suche mit Facetten",
+    url_name="search",
+)
+def search(request, params: Query[SearchParams]):
+    """Several values of one parameter combine with OR, different parameters with AND.
+    Each facet counts with all filters but its own. Without ``q`` all matching pages are
+    listed, newest first."""
+    # Outside i18n_patterns the middleware always activates German; an API client
+    # states its language with ``lang`` or, failing that, Accept-Language.
+    form = SearchForm(request.GET, default_lang=translation.get_language_from_request(request))
+    if not form.is_valid():
+        return Status(400, {"errors": form.error_list()})
+    data = form.cleaned_data
+    with translation.override(data["lang"]):
+        result = query.search(data, request)
+    return Status(
+        200,
+        {
+            "count": result.count,
+            "page": result.page,
+            "page_size": result.page_size,
+            "results": result.results,
+            "facets": result.facets,
+        },
+    )
+
+
+class Suggestion(Schema):
+    label: str
+    type: str
+    url: str | None = None
+    ags: str | None = None
+    name: str | None = None
+    ozg_id: int | None = None
+
+
+class SuggestResponse(Schema):
+    pages: list[Suggestion]
+    municipalities: list[Suggestion]
+    ozg_leistungen: list[Suggestion]
+
+
+@api.get(
+    "/search/suggest/",
+    response={200: SuggestResponse, 400: ErrorResponse},
+    summary="Vorschläge beim Tippen",
+    url_name="suggest",
+)
+def suggest_view(request, q: str = "", lang: str = ""):
+    """Titles, municipalities and OZG-Leistungen that start with or contain ``q``
+    (2 to 100 characters), in the requested language."""
+    text = " ".join(q.split())
+    if not MIN_SUGGEST_LENGTH <= len(text) <= MAX_SUGGEST_LENGTH:
+        message = f"2 bis {MAX_SUGGEST_LENGTH} Zeichen"
+        return Status(400, {"errors": [{"parameter": "q", "message": message}]})
+    code = lang or translation.get_language_from_request(request)
+    locale = Locale.objects.filter(language_code=code).first()
+    if locale is None:
+        return Status(400, {"errors": [{"parameter": "lang", "message": "unbekannte Sprache"}]})
+    return Status(200, suggest(text, locale))

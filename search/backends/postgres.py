@@ -1,0 +1,107 @@
+"""The German PostgreSQL backend (see :mod:`search.backends`)."""
+
+from django.contrib.postgres.search import SearchQuery
+from django.utils.functional import cached_property
+from modelsearch.backends.database.postgres import postgres as pg
+from modelsearch.query import Phrase, PlainText
+from modelsearch.utils import get_content_type_pk
+
+from . import (
+    IndexEntry,
+    _AnalyzingIndexerMixin,
+    groups_for,
+    invalidate_vocabulary,
+    tsquery_expression,
+)
+
+
+class GermanPostgresObjectIndexer(_AnalyzingIndexerMixin, pg.ObjectIndexer):
+    """Analysed vectors; the plain ``title_text``/``body_text`` for ``Fuzzy`` stay raw."""
+
+    def _raw(self, name):
+        self.analyzing = False
+        try:
+            return getattr(super(), name)
+        finally:
+            self.analyzing = True
+
+    @cached_property
+    def title_text(self):
+        return self._raw("title_text")
+
+    @cached_property
+    def body_text(self):
+        return self._raw("body_text")
+
+
+class GermanPostgresSearchQueryCompiler(pg.PostgresSearchQueryCompiler):
+    def build_tsquery_content(self, query, config=None, invert=False):
+        if isinstance(query, (PlainText, Phrase)):
+            groups = groups_for(query, self.queryset.db)
+            expression = tsquery_expression(groups)
+            if invert:
+                expression = f"!({expression})"
+            return SearchQuery(expression, search_type="raw", config="simple")
+        return super().build_tsquery_content(query, config=config, invert=invert)
+
+
+class GermanPostgresIndex(pg.PostgresIndex):
+    """PostgresIndex.add_items with the analysing indexer (the rest is upstream's code)."""
+
+    def add_items(self, model, objs):
+        search_fields = model.get_search_fields()
+        if not search_fields:
+            return
+        indexers = [GermanPostgresObjectIndexer(obj, self.backend) for obj in objs]
+        if not indexers:
+            return
+        invalidate_vocabulary()
+        content_type_pk = get_content_type_pk(model)
+        compiler = pg.InsertQuery(IndexEntry).get_compiler(connection=self.write_connection)
+        rows_sql = []
+        params = []
+        for indexer in indexers:
+            params.extend((content_type_pk, indexer.id))
+            sqls = []
+            for name in ("title", "autocomplete", "body"):
+                value = compiler.prepare_value(
+                    IndexEntry._meta.get_field(name), getattr(indexer, name)
+                )
+                sql, value_params = value.as_sql(compiler, self.write_connection)
+                sqls.append(sql)
+                params.extend(value_params)
+            params.extend((indexer.title_text, indexer.body_text))
+            rows_sql.append(f"(%s, %s, {sqls[0]}, {sqls[1]}, {sqls[2]}, 1.0, %s, %s)")
+        with self.write_connection.cursor() as cursor:
+            cursor.execute(
+                f"""
+                INSERT INTO {IndexEntry._meta.db_table} (content_type_id, object_id, title,
+                    autocomplete, body, title_norm, title_text, body_text)
+                (VALUES {", ".join(rows_sql)})
+                ON CONFLICT (content_type_id, object_id)
+                DO UPDATE SET title = EXCLUDED.title,
+                              title_norm = 1.0,
+                              autocomplete = EXCLUDED.autocomplete,
+                              body = EXCLUDED.body,
+                              title_text = EXCLUDED.title_text,
+                              body_text = EXCLUDED.body_text
+                """,  # noqa: S608
+                params,
+            )
+        self._refresh_title_norms()
+
+    def delete_item(self, item):
+        invalidate_vocabulary()
+        super().delete_item(item)
+
+
+class GermanPostgresSearchBackend(pg.PostgresSearchBackend):
+    query_compiler_class = GermanPostgresSearchQueryCompiler
+    index_class = GermanPostgresIndex
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.config = "simple"  # the terms are stemmed already
+
+
+SearchBackend = GermanPostgresSearchBackend

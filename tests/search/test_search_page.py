@@ -1,0 +1,131 @@
+"""The search page works without JavaScript: query, facets with counts, sorting,
+pagination, a helpful page when nothing is found, a 400 that names a bad parameter."""
+
+import pytest
+
+from knowledge.factories import CaseStudyPageFactory, LearningPageFactory, get_region
+from tests.utils import soup
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def pages(site_root):
+    index = site_root["knowledge"]
+    made = [
+        CaseStudyPageFactory(
+            parent=index,
+            title="Digitaler Bauantrag in Stuttgart",
+            teaser_text="Der Bauantrag geht online.",
+            municipality=get_region("08111000"),
+            leistungen=[10519],
+        ),
+        CaseStudyPageFactory(
+            parent=index,
+            title="Bauantrag in München",
+            teaser_text="Auch in Bayern kommt der Bauantrag digital.",
+            municipality=get_region("09162000"),
+            leistungen=[10519],
+        ),
+        LearningPageFactory(
+            parent=index,
+            title="Bauantrag: früh die Ämter einbinden",
+            teaser_text="Erfahrungen mit dem Bauantrag.",
+            municipality=get_region("09162000"),
+        ),
+    ]
+    made += [
+        CaseStudyPageFactory(
+            parent=index,
+            title=f"Kita-Portal {i}",
+            teaser_text="Kita-Platz online finden.",
+            municipality=get_region("05315000"),
+        )
+        for i in range(12)
+    ]
+    return made
+
+
+def results(html):
+    return [a.get_text(strip=True) for a in html.select(".search-result .card__title a")]
+
+
+def facet(html, name):
+    return {
+        box.find_next("label").get_text(" ", strip=True): box.has_attr("checked")
+        for box in html.select(f"input[type=checkbox][name={name}]")
+    }
+
+
+def test_query_with_results_highlights_and_facets(client, pages):
+    html = soup(client.get("/suche/", {"q": "Bauantrag"}))
+    assert set(results(html)) == {
+        "Digitaler Bauantrag in Stuttgart",
+        "Bauantrag in München",
+        "Bauantrag: früh die Ämter einbinden",
+    }
+    assert html.select_one(".search-result mark").get_text() == "Bauantrag"
+    lands = facet(html, "land")
+    assert lands == {"Bayern (2)": False, "Baden-Württemberg (1)": False}
+    assert "Praxisbeispiel (2)" in facet(html, "type")
+
+
+def test_facets_combine_and_count_without_their_own_filter(client, pages):
+    html = soup(client.get("/suche/", {"q": "Bauantrag", "land": "09"}))
+    assert set(results(html)) == {"Bauantrag in München", "Bauantrag: früh die Ämter einbinden"}
+    assert facet(html, "land") == {"Bayern (2)": True, "Baden-Württemberg (1)": False}
+    assert "Kreis" in html.get_text()  # the Kreis facet appears once a Land is chosen
+    html = soup(client.get("/suche/", {"q": "Bauantrag", "land": "09", "type": "learning"}))
+    assert results(html) == ["Bauantrag: früh die Ämter einbinden"]
+    assert facet(html, "type") == {"Praxisbeispiel (1)": False, "Learning (1)": True}
+
+
+def test_browsing_without_query_by_filter_sorted_by_date(client, pages):
+    html = soup(client.get("/suche/", {"land": "05"}))
+    assert len(results(html)) == 10
+    assert all(r.startswith("Kita-Portal") for r in results(html))
+    next_link = html.find("a", rel="next")
+    assert next_link
+    second = soup(client.get("/suche/" + next_link["href"]))
+    assert len(results(second)) == 2
+
+
+def test_nothing_found_is_helpful(client, pages):
+    html = soup(client.get("/suche/", {"q": "Raumfahrt", "land": "08"}))
+    text = html.get_text(" ", strip=True)
+    assert "Nichts gefunden" in text
+    assert "Entfernen Sie einen Filter" in text
+    chip = html.select_one(".chip")
+    assert chip and "land" not in chip["href"]
+
+
+@pytest.mark.parametrize(
+    "params, name",
+    [
+        ({"land": "99"}, "land"),
+        ({"type": "raumschiff"}, "type"),
+        ({"page": "-1"}, "page"),
+        ({"year": "abc"}, "year"),
+        ({"q": "x" * 10_000}, "q"),
+    ],
+)
+def test_bad_parameters_get_a_400_naming_them(client, pages, params, name):
+    response = client.get("/suche/", params)
+    assert response.status_code == 400
+    assert f"(Parameter {name} )" in soup_text(response)
+
+
+def soup_text(response):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+
+
+def test_works_without_javascript(client, pages):
+    html = soup(client.get("/suche/", {"q": "Bauantrag"}))
+    form = html.find("form", attrs={"role": "search"})
+    assert form["method"] == "get"
+    assert form.find("button", type="submit")
+    assert not html.find("script", src=True) or all(
+        s["src"].startswith("/") for s in html.find_all("script", src=True)
+    )
