@@ -24,7 +24,7 @@ class MultipleCodeField(forms.Field):
         super().__init__(required=False, **kwargs)
 
     def to_python(self, value):
-        values = [v.strip() for v in (value or []) if v.strip()]
+        values = list(dict.fromkeys(v.strip() for v in (value or []) if v.strip()))
         for v in values:
             if not (v.isdigit() and len(v) == self.length):
                 raise ValidationError(
@@ -34,12 +34,60 @@ class MultipleCodeField(forms.Field):
         return values
 
 
+class RegionCodesField(MultipleCodeField):
+    """Codes of existing regions of the given levels (Land, Kreis, Gemeinde)."""
+
+    def __init__(self, *, levels, **kwargs):
+        self.levels = levels
+        super().__init__(**kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        found = set(
+            Region.objects.filter(code__in=value, level__in=self.levels).values_list(
+                "code", flat=True
+            )
+        )
+        missing = [c for c in value if c not in found]
+        if missing:
+            raise ValidationError(
+                _("Unbekannter Schlüssel: %(codes)s"), params={"codes": ", ".join(missing)}
+            )
+
+
+class OzgIdsField(forms.Field):
+    """Repeatable OZG-IDs of existing OZG-Leistungen, cleaned to integers."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, value):
+        values = [v.strip() for v in (value or []) if v.strip()]
+        bad = [v for v in values if not (v.isascii() and v.isdigit() and len(v) <= 9)]
+        if bad:
+            raise ValidationError(_("„%(value)s“ ist keine OZG-ID."), params={"value": bad[0][:20]})
+        return list(dict.fromkeys(int(v) for v in values))
+
+    def validate(self, value):
+        super().validate(value)
+        found = set(Leistung.objects.filter(pk__in=value).values_list("pk", flat=True))
+        missing = [str(i) for i in value if i not in found]
+        if missing:
+            raise ValidationError(
+                _("Unbekannte OZG-ID: %(ids)s"), params={"ids": ", ".join(missing)}
+            )
+
+
 class KnowledgeFilterForm(forms.Form):
-    land = MultipleCodeField(length=2, label=_("Land"))
-    kreis = MultipleCodeField(length=5, label=_("Kreis"))
-    ags = MultipleCodeField(length=8, label=_("Kommune"))
+    land = RegionCodesField(length=2, levels=[Region.Level.LAND], label=_("Land"))
+    kreis = RegionCodesField(length=5, levels=[Region.Level.KREIS], label=_("Kreis"))
+    ags = RegionCodesField(
+        length=8, levels=[Region.Level.GEMEINDE, Region.Level.KREIS], label=_("Kommune")
+    )
     themenfeld = forms.MultipleChoiceField(label=_("Themenfeld"), required=False)
-    ozg = forms.TypedMultipleChoiceField(label=_("OZG-Leistung"), required=False, coerce=int)
+    ozg = OzgIdsField(label=_("OZG-Leistung"))
     status = forms.MultipleChoiceField(
         label=_("Status"), required=False, choices=CaseStudyPage.Status.choices
     )
@@ -54,46 +102,27 @@ class KnowledgeFilterForm(forms.Form):
             data = {key: data.getlist(key) for key in self.base_fields if key in data}
         super().__init__(data, **kwargs)
         self.fields["themenfeld"].choices = list(Themenfeld.objects.values_list("slug", "name"))
-        self.fields["ozg"].choices = [
-            (str(pk), name) for pk, name in Leistung.objects.values_list("ozg_id", "name")
-        ]
-
-    def _clean_regions(self, name, level):
-        codes = self.cleaned_data[name]
-        found = dict(
-            Region.objects.filter(code__in=codes, level__in=level).values_list("code", "short_name")
-        )
-        missing = [c for c in codes if c not in found]
-        if missing:
-            raise ValidationError(
-                _("Unbekannter Schlüssel: %(codes)s"), params={"codes": ", ".join(missing)}
-            )
-        return codes
-
-    def clean_land(self):
-        return self._clean_regions("land", [Region.Level.LAND])
-
-    def clean_kreis(self):
-        return self._clean_regions("kreis", [Region.Level.KREIS])
-
-    def clean_ags(self):
-        return self._clean_regions("ags", [Region.Level.GEMEINDE, Region.Level.KREIS])
 
     def active_filters(self):
-        """(label, value label) pairs of the filters in use, for the listing's heading."""
-        labels = []
+        """The filters in use: dicts of ``key``, ``value``, ``label`` (of the filter) and
+        ``value_label``, in the order of the form's fields."""
         data = self.cleaned_data
-        regions = dict(
-            Region.objects.filter(code__in=data["land"] + data["kreis"] + data["ags"]).values_list(
-                "code", "short_name"
-            )
-        )
-        for key in ("land", "kreis", "ags"):
-            labels += [(self.fields[key].label, regions[c]) for c in data[key]]
-        for key in ("themenfeld", "ozg", "status", "type"):
-            choices = {str(k): v for k, v in self.fields[key].choices}
-            labels += [(self.fields[key].label, choices[str(v)]) for v in data[key]]
-        return labels
+        codes = data["land"] + data["kreis"] + data["ags"]
+        regions = dict(Region.objects.filter(code__in=codes).values_list("code", "short_name"))
+        labels = {"land": regions, "kreis": regions, "ags": regions}
+        labels["ozg"] = dict(Leistung.objects.filter(pk__in=data["ozg"]).values_list("pk", "name"))
+        for key in ("themenfeld", "status", "type"):
+            labels[key] = dict(self.fields[key].choices)
+        return [
+            {
+                "key": key,
+                "value": value,
+                "label": self.fields[key].label,
+                "value_label": labels[key][value],
+            }
+            for key in self.fields
+            for value in data[key]
+        ]
 
 
 def filter_knowledge(index_page, data):

@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from knowledge.listing import MultipleCodeField
+from knowledge.listing import OzgIdsField, RegionCodesField
 from knowledge.models.case_study import CaseStudyPage
-from knowledge.models.taxonomy import Leistung, Region, Themenfeld
+from knowledge.models.taxonomy import Region, Themenfeld
 
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 10_000
@@ -31,11 +31,11 @@ MULTI_FIELDS = ("land", "kreis", "ags", "themenfeld", "ozg", "type", "status")
 
 class SearchForm(forms.Form):
     q = forms.CharField(required=False, max_length=MAX_QUERY_LENGTH, strip=True)
-    land = MultipleCodeField(length=2, label=_("Land"))
-    kreis = MultipleCodeField(length=5, label=_("Kreis"))
-    ags = MultipleCodeField(length=8, label=_("Kommune"))
+    land = RegionCodesField(length=2, levels=[Region.Level.LAND], label=_("Land"))
+    kreis = RegionCodesField(length=5, levels=[Region.Level.KREIS], label=_("Kreis"))
+    ags = RegionCodesField(length=8, levels=[Region.Level.GEMEINDE], label=_("Kommune"))
     themenfeld = forms.Field(required=False, widget=forms.MultipleHiddenInput)
-    ozg = forms.Field(required=False, widget=forms.MultipleHiddenInput)
+    ozg = OzgIdsField(label=_("OZG-Leistung"))
     type = forms.MultipleChoiceField(required=False, choices=TYPE_CHOICES)
     status = forms.MultipleChoiceField(required=False, choices=CaseStudyPage.Status.choices)
     year = forms.IntegerField(required=False, min_value=1900, max_value=2100)
@@ -55,29 +55,6 @@ class SearchForm(forms.Form):
             }
         super().__init__(data, **kwargs)
 
-    def _clean_regions(self, name, level):
-        codes = list(dict.fromkeys(self.cleaned_data[name]))
-        if not codes:
-            return []
-        found = set(
-            Region.objects.filter(code__in=codes, level=level).values_list("code", flat=True)
-        )
-        missing = [c for c in codes if c not in found]
-        if missing:
-            raise ValidationError(
-                _("Unbekannter Schlüssel: %(codes)s"), params={"codes": ", ".join(missing)}
-            )
-        return codes
-
-    def clean_land(self):
-        return self._clean_regions("land", Region.Level.LAND)
-
-    def clean_kreis(self):
-        return self._clean_regions("kreis", Region.Level.KREIS)
-
-    def clean_ags(self):
-        return self._clean_regions("ags", Region.Level.GEMEINDE)
-
     def clean_themenfeld(self):
         """Slugs or ids of Themenfelder; cleaned to ids."""
         values = [v.strip() for v in self.cleaned_data["themenfeld"] or [] if v.strip()]
@@ -93,22 +70,6 @@ class SearchForm(forms.Form):
                 params={"values": ", ".join(v[:40] for v in unknown[:5])},
             )
         return list(dict.fromkeys(by_key[v] for v in values))
-
-    def clean_ozg(self):
-        values = [v.strip() for v in self.cleaned_data["ozg"] or [] if v.strip()]
-        bad = [v for v in values if not (v.isascii() and v.isdigit() and len(v) <= 9)]
-        if bad:
-            raise ValidationError(_("„%(value)s“ ist keine OZG-ID."), params={"value": bad[0][:20]})
-        ids = list(dict.fromkeys(int(v) for v in values))
-        if not ids:
-            return []
-        found = set(Leistung.objects.filter(pk__in=ids).values_list("pk", flat=True))
-        missing = [str(i) for i in ids if i not in found]
-        if missing:
-            raise ValidationError(
-                _("Unbekannte OZG-ID: %(ids)s"), params={"ids": ", ".join(missing)}
-            )
-        return ids
 
     def clean_type(self):
         return list(dict.fromkeys(self.cleaned_data["type"]))

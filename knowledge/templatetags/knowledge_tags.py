@@ -125,28 +125,20 @@ def active_filter_chips(context, form):
         return []
     if not form.is_bound or not form.is_valid():
         return []
-    # (label, value label) pairs, in the order of the loop below.
-    labels = iter(context.get("active_filters") or form.active_filters())
     chips = []
-    for key in ("land", "kreis", "ags", "themenfeld", "ozg", "status", "type"):
-        for value in form.cleaned_data[key]:
-            label, value_label = next(labels)
-            query = request.GET.copy()
-            query.pop("page", None)
-            remaining = [v for v in query.getlist(key) if v.strip() != str(value)]
-            if remaining:
-                query.setlist(key, remaining)
-            else:
-                query.pop(key, None)
-            encoded = query.urlencode()
-            chips.append(
-                {
-                    "key": key,
-                    "label": label,
-                    "value_label": value_label,
-                    "remove_url": f"{request.path}?{encoded}" if encoded else request.path,
-                }
-            )
+    for active in context.get("active_filters") or form.active_filters():
+        key = active["key"]
+        query = request.GET.copy()
+        query.pop("page", None)
+        remaining = [v for v in query.getlist(key) if v.strip() != str(active["value"])]
+        if remaining:
+            query.setlist(key, remaining)
+        else:
+            query.pop(key, None)
+        encoded = query.urlencode()
+        chips.append(
+            {**active, "remove_url": f"{request.path}?{encoded}" if encoded else request.path}
+        )
     return chips
 
 
