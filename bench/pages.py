@@ -58,13 +58,11 @@ report (exit code 0).
 """
 
 import argparse
-import contextlib
 import gc
 import io
 import os
 import platform
 import secrets
-import shutil
 import statistics
 import sys
 import tempfile
@@ -72,18 +70,14 @@ import time
 import types
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit, urlunsplit
 
-REPO = Path(__file__).resolve().parent.parent
+import _support
+from _support import Database, RequestFailed, configure_django, database_version
+
 WORK_DIR = Path(tempfile.gettempdir()) / "ik-bench-pages"
 DEFAULT_SQLITE = WORK_DIR / "bench.sqlite3"
-HOST = "127.0.0.1"
 TARGET_RATIO = 3.0
 FLOOR_ROUTE = "__floor__/<int:size>/"
-
-
-class RequestFailed(Exception):
-    pass
 
 
 @dataclass
@@ -136,87 +130,6 @@ def parse_args(argv=None):
     if args.requests < 1 or args.warmup < 0:
         parser.error("--requests must be at least 1 and --warmup at least 0")
     return args
-
-
-def configure_django(database_url, media_root):
-    """Environment for ``ik_cms.settings.dev`` in production-like mode, then setup."""
-    os.environ["DJANGO_SETTINGS_MODULE"] = "ik_cms.settings.dev"
-    os.environ["DEBUG"] = "false"
-    os.environ["DATABASE_URL"] = database_url
-    os.environ["MEDIA_ROOT"] = str(media_root)
-    os.environ["ALLOWED_HOSTS"] = HOST
-    os.environ.setdefault("LOG_LEVEL", "WARNING")  # the demo build logs every page
-    sys.path.insert(0, str(REPO))
-    os.chdir(REPO)
-
-    import django
-
-    django.setup()
-
-
-# --- The database ---------------------------------------------------------------------
-class Database:
-    """Where the benchmark's data lives; knows whether it exists and how to remove it."""
-
-    def __init__(self, url):
-        self.url = url or f"sqlite:///{DEFAULT_SQLITE}"
-        self.is_default = url is None
-        parts = urlsplit(self.url)
-        self.is_postgres = parts.scheme in ("postgres", "postgresql", "pgsql")
-        self.name = unquote(parts.path.lstrip("/")) if self.is_postgres else None
-        self.sqlite_path = None if self.is_postgres else Path(unquote(parts.path)[1:])
-        label = self.name if self.is_postgres else self.sqlite_path.stem
-        self.media_root = WORK_DIR / f"media-{parts.scheme}-{label}"
-
-    def describe(self):
-        return f"PostgreSQL database {self.name}" if self.is_postgres else str(self.sqlite_path)
-
-    def _admin_connection(self):
-        import psycopg
-
-        parts = urlsplit(self.url)
-        admin_url = urlunsplit(parts._replace(scheme="postgresql", path="/postgres"))
-        return psycopg.connect(admin_url, autocommit=True)
-
-    def exists(self):
-        if not self.is_postgres:
-            return self.sqlite_path.exists()
-        with self._admin_connection() as conn:
-            row = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [self.name])
-            return row.fetchone() is not None
-
-    def create(self):
-        shutil.rmtree(self.media_root, ignore_errors=True)
-        self.media_root.mkdir(parents=True)
-        if self.is_postgres:
-            from psycopg import sql
-
-            with self._admin_connection() as conn:
-                conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(self.name)))
-        else:
-            self.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
-            for suffix in ("", "-journal", "-wal", "-shm"):
-                Path(f"{self.sqlite_path}{suffix}").unlink(missing_ok=True)
-
-    def remove(self):
-        from django.db import connections
-
-        connections.close_all()
-        if self.is_postgres:
-            from psycopg import sql
-
-            with self._admin_connection() as conn:
-                conn.execute(
-                    sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                        sql.Identifier(self.name)
-                    )
-                )
-        else:
-            for suffix in ("", "-journal", "-wal", "-shm"):
-                Path(f"{self.sqlite_path}{suffix}").unlink(missing_ok=True)
-        shutil.rmtree(self.media_root, ignore_errors=True)
-        with contextlib.suppress(OSError):
-            WORK_DIR.rmdir()  # only if nothing else is left in it
 
 
 def build_demo(log):
@@ -304,52 +217,8 @@ def install_floor_urlconf(floors):
 
 
 # --- Serving ----------------------------------------------------------------------------
-def make_environ(url):
-    """A GET request for ``url`` as a WSGI server would pass it (PATH_INFO is latin-1)."""
-    parts = urlsplit(url)
-    return {
-        "REQUEST_METHOD": "GET",
-        "SCRIPT_NAME": "",
-        "PATH_INFO": unquote(parts.path).encode().decode("iso-8859-1"),
-        "QUERY_STRING": parts.query,
-        "SERVER_NAME": HOST,
-        "SERVER_PORT": "80",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "REMOTE_ADDR": "127.0.0.1",
-        "HTTP_HOST": HOST,
-        "HTTP_ACCEPT": "text/html,application/xhtml+xml",
-        "HTTP_ACCEPT_LANGUAGE": "de-DE,de;q=0.9",
-        "HTTP_USER_AGENT": "bench/pages.py",
-        "wsgi.version": (1, 0),
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(b""),
-        "wsgi.errors": sys.stderr,
-        "wsgi.multithread": False,
-        "wsgi.multiprocess": False,
-        "wsgi.run_once": False,
-    }
-
-
 def serve(handler, url):
-    """One request through the handler; returns (nanoseconds, body). 200 or RequestFailed."""
-    environ = make_environ(url)
-    status = []
-    response_headers = {}
-
-    def start_response(status_line, headers, exc_info=None):
-        status.append(status_line)
-        response_headers.update(headers)
-
-    started = time.perf_counter_ns()
-    response = handler(environ, start_response)
-    try:
-        body = b"".join(response)
-    finally:
-        response.close()
-    elapsed = time.perf_counter_ns() - started
-    if not status or not status[0].startswith("200"):
-        raise RequestFailed(f"GET {url} answered {status[0] if status else 'nothing'}")
-    return elapsed, body, response_headers
+    return _support.serve(handler, url, user_agent="bench/pages.py")
 
 
 def count_queries(handler, url, show=False):
@@ -404,16 +273,8 @@ def p90(samples):
 def report(targets, database, rounds, warmup, elapsed):
     import django
     import wagtail
-    from django.db import connection
 
-    vendor = connection.vendor
-    if vendor == "postgresql":
-        version = connection.pg_version
-        vendor = f"postgresql {version // 10000}.{version % 10000}"
-    elif vendor == "sqlite":
-        import sqlite3
-
-        vendor = f"sqlite {sqlite3.sqlite_version}"
+    vendor = database_version()
     print()
     print(
         f"Python {platform.python_version()}, Django {django.__version__}, "
@@ -486,7 +347,7 @@ def main(argv=None):
     def log(message):
         print(message, file=sys.stderr, flush=True)
 
-    database = Database(args.database_url)
+    database = Database(args.database_url, WORK_DIR)
     configure_django(database.url, database.media_root)
 
     exists = database.exists()

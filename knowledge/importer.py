@@ -25,7 +25,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from modelsearch import index as search_index
 from modelsearch.signal_handlers import post_save_signal_handler
-from wagtail.models import Locale
+from wagtail.log_actions import log
+from wagtail.models import Locale, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.signals import page_published
 
 from knowledge.markdown import markdown_to_rich_text
 from knowledge.models import (
@@ -97,24 +100,28 @@ class RecordForm(forms.Form):
                 ids.append(int(str(value)))
             except ValueError:
                 raise ValidationError(f"„{str(value)[:20]}“ ist keine OZG-ID") from None
-        found = {x.ozg_id: x for x in Leistung.objects.filter(ozg_id__in=ids)}
+        leistungen = Leistung.objects.filter(ozg_id__in=ids).select_related("themenfeld")
+        found = {x.ozg_id: x for x in leistungen}
         missing = [str(i) for i in ids if i not in found]
         if missing:
             raise ValidationError(f"unbekannte OZG-ID {', '.join(missing)}")
         return [found[i] for i in dict.fromkeys(ids)]
 
     def clean_themenfelder(self):
-        found = []
-        for value in self.cleaned_data["themenfelder"]:
-            text = str(value).strip()
-            query = Q(slug=text) | Q(name=text)
-            if text.isdigit():
-                query |= Q(pk=int(text))
-            themenfeld = Themenfeld.objects.filter(query).first()
-            if themenfeld is None:
-                raise ValidationError(f"unbekanntes Themenfeld „{text[:50]}“")
-            found.append(themenfeld)
-        return list(dict.fromkeys(found))
+        texts = [str(value).strip() for value in self.cleaned_data["themenfelder"]]
+        if not texts:
+            return []
+        numbers = [int(t) for t in texts if t.isdigit()]
+        known = {}
+        for themenfeld in Themenfeld.objects.filter(
+            Q(slug__in=texts) | Q(name__in=texts) | Q(pk__in=numbers)
+        ):
+            known.update({themenfeld.slug: themenfeld, themenfeld.name: themenfeld})
+            known[str(themenfeld.pk)] = themenfeld
+        missing = [t for t in texts if t not in known]
+        if missing:
+            raise ValidationError(f"unbekanntes Themenfeld „{missing[0][:50]}“")
+        return list(dict.fromkeys(known[t] for t in texts))
 
     def clean_locale(self):
         code = self.cleaned_data["locale"] or Locale.get_default().language_code
@@ -172,7 +179,9 @@ def index_page_for(locale):
 def unique_slug(parent, title):
     base = slugify(title.replace("ß", "ss"))[:200] or "eintrag"
     slug, n = base, 1
-    siblings = set(parent.get_children().values_list("slug", flat=True))
+    siblings = set(
+        parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True)
+    )
     while slug in siblings:
         n += 1
         slug = f"{base}-{n}"
@@ -205,16 +214,54 @@ def apply(page, data, record_checksum):
 
 @contextlib.contextmanager
 def indexing_once_per_record():
-    """Index each imported page once, not on each of its three saves (add, revision,
-    publish). Disconnects the search index's save handler of the imported page types
-    for the duration: meant for the import command's own process."""
+    """Index each imported page once, not on each of its saves (add, revision, publish).
+
+    For the duration, disconnects the search index's save handler of the imported page
+    types and the search documents' publish handler, and turns off Wagtail's reference
+    index updates on save: :func:`import_record` updates all three once per record, at
+    its end. Meant for the import command's own process.
+    """
+    from search import documents
+    from search.backends import title_norms_once
+
     models = list(TYPES.values())
     disconnected = [m for m in models if post_save.disconnect(post_save_signal_handler, sender=m)]
+    published = page_published.disconnect(dispatch_uid=documents.PUBLISHED_UID)
     try:
-        yield
+        with disable_reference_index_auto_update(), title_norms_once():
+            yield
     finally:
         for model in disconnected:
             post_save.connect(post_save_signal_handler, sender=model)
+        if published:
+            page_published.connect(
+                documents.on_page_published, dispatch_uid=documents.PUBLISHED_UID
+            )
+
+
+def publish_new_page(page, revision):
+    """Publish the first revision of a page the import has just created.
+
+    What ``revision.publish()`` does for such a page (no live version, no schedule, no
+    workflow, no comments, no aliases: the page was created live a moment ago), without
+    its second full save of the page, which validates and rewrites every relation again
+    and was a quarter of the import's time: mark the revision live, log the publishing,
+    send ``page_published``.
+    """
+    now = timezone.now()
+    page.live, page.has_unpublished_changes, page.expired = True, False, False
+    page.live_revision, page.last_published_at = revision, now
+    page.first_published_at = page.first_published_at or now
+    type(page).objects.filter(pk=page.pk).update(
+        live=True,
+        has_unpublished_changes=False,
+        expired=False,
+        live_revision=revision,
+        last_published_at=now,
+        first_published_at=page.first_published_at,
+    )
+    log(instance=page, action="wagtail.publish", revision=revision, content_changed=True)
+    page_published.send(sender=type(page), instance=page, revision=revision)
 
 
 def import_record(record, publish):
@@ -236,6 +283,8 @@ def import_record(record, publish):
     if existing is not None and existing.locale_id != data["locale"].pk:
         raise ValidationError(f"key {data['key']} gehört bereits zu einer anderen Sprache")
 
+    # Wagtail's Page.save() and save_revision() run full_clean(): an invalid page
+    # raises ValidationError inside the transaction, which rolls the record back.
     with transaction.atomic():
         if existing is None:
             parent = index_page_for(data["locale"])
@@ -246,20 +295,21 @@ def import_record(record, publish):
             page = model(locale=data["locale"], live=publish)
             apply(page, data, record_checksum)
             page.slug = unique_slug(parent, data["title"])
-            page.full_clean(exclude=["path", "depth", "url_path"])
             parent.add_child(instance=page)
             outcome = "created"
         else:
             page = existing
             apply(page, data, record_checksum)
-            page.full_clean(exclude=["path", "depth", "url_path"])
             outcome = "updated"
         revision = page.save_revision()
-        if publish:
+        if publish and outcome == "created":
+            publish_new_page(page, revision)
+        elif publish:
             revision.publish()
         elif outcome == "updated":
             page.save(update_fields=["import_checksum"])
-        search_index.insert_or_update_object(page)
+        search_index.insert_or_update_object(page)  # and its search document
+        ReferenceIndex.create_or_update_for_object(page)
     return outcome
 
 

@@ -4,3 +4,13 @@ from django.apps import AppConfig
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = "Suche"
+
+    def ready(self):
+        from wagtail.signals import page_published, page_unpublished
+
+        from search import documents
+
+        page_published.connect(documents.on_page_published, dispatch_uid=documents.PUBLISHED_UID)
+        page_unpublished.connect(
+            documents.on_page_unpublished, dispatch_uid="ik_search_documents_unpublished"
+        )

@@ -3,23 +3,29 @@
 Plain functions over the cleaned parameters of :class:`search.forms.SearchForm`,
 testable without HTTP:
 
-- :func:`build_queryset` – live pages of the four types in one locale, with the
-  filters applied (several values of one filter OR, different filters AND);
-- :func:`facet_counts` – one grouped query per facet, each with every filter but its own;
-- :func:`search` – the above plus the full-text query, sorting and pagination.
+- :func:`matches` – the search documents (:mod:`search.documents`) of the live pages in
+  one locale that match the query, ranked, in one SQL statement (all of them without a
+  query);
+- :func:`filter_and_count` – the filters over those rows (several values of one filter
+  OR, different filters AND) and each facet's counts with every filter but its own;
+- :func:`search` – the above plus labels, sorting, pagination and the shown results.
 
-Every page gets the same derived columns (``f_land``, ``f_kreis``, ``f_ags``,
-``f_date``) whatever its type, so that filters and facets are written once. A recording
-has no region or date of its own: it takes those of its parent event.
+The documents are derived from the pages by :func:`annotate_facts`: every page gets the
+same columns (``f_land``, ``f_kreis``, ``f_ags``, ``f_date``) whatever its type. A
+recording has no region or date of its own: it takes those of its parent event.
+:func:`build_queryset` applies the same filters to the page tables themselves (the
+tests check the two agree).
 """
 
+import heapq
+import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     CharField,
-    Count,
     DateTimeField,
     F,
     OuterRef,
@@ -36,6 +42,7 @@ from events.models import EventPage, RecordingPage
 from knowledge.models.case_study import CaseStudyLeistung, CaseStudyPage
 from knowledge.models.learning import LearningPage
 from knowledge.models.taxonomy import Leistung, Region, Themenfeld
+from search.backends import DOCUMENT_COLUMNS
 from search.fallback import search_with_fallback
 
 TYPES = {
@@ -61,7 +68,12 @@ def _first(*lookups, output_field=None):
 
 def annotated_pages(locale):
     """Live pages of the four types in ``locale`` with their derived columns."""
-    pages = Page.objects.live().filter(locale=locale).type(*TYPES.values())
+    return annotate_facts(Page.objects.live().filter(locale=locale).type(*TYPES.values()))
+
+
+def annotate_facts(pages):
+    """``pages`` with the derived columns ``f_land``, ``f_kreis``, ``f_ags``, ``f_date``,
+    ``f_year``, whatever the page type."""
     region = {}
     for name, own in (("land", "land_id"), ("kreis", "kreis_id")):
         region[name] = _first(
@@ -153,105 +165,183 @@ def build_queryset(params, locale=None, ids=None, exclude=None):
     return annotated_pages(locale).filter(*_filters(params, ids, exclude))
 
 
-def facet_counts(params, locale=None, ids=None):
-    """``{facet: [{"value", "label", "count"}]}``; each facet ignores its own filter.
+# --- documents: matching, filtering and counting in one pass ----------------------------
 
-    Every value with at least one page is listed, and a chosen value even with none.
+
+# A match is a row of the search documents (DOCUMENT_COLUMNS) with its rank appended
+# (higher is better): plain tuples, as the database hands them out, read by position.
+PK, KIND, LAND, KREIS, AGS, YEAR, DATE, STATUS, THEMEN, OZG, RANK = range(11)
+COLUMN_OF = {"land": LAND, "kreis": KREIS, "ags": AGS, "type": KIND, "status": STATUS}
+
+
+def matches(params, locale):
+    """The live documents of ``locale`` that match ``q`` (all of them without ``q``).
+
+    On the German database backends one SQL statement joins the full-text match with
+    the documents and ranks it; on another backend (Elasticsearch) the backend's ranked
+    page ids are looked up in the documents, and its failure falls back to the
+    database (:func:`search.fallback.search_with_fallback`).
     """
-    locale = locale or get_locale(params)
+    from modelsearch.backends import get_search_backend
 
-    def base(name):
-        return build_queryset(params, locale, ids, exclude=name)
+    from search.models import SearchDocument
 
-    def grouped(qs, column):
-        return dict(
-            qs.order_by()
-            .values_list(column)
-            .annotate(n=Count("pk", distinct=True))
-            .values_list(column, "n")
+    documents = SearchDocument.objects.filter(locale=locale, live=True)
+    if not params.get("q"):
+        return [(*row, 0.0) for row in documents.values_list(*DOCUMENT_COLUMNS)]
+    backend = get_search_backend()
+    if hasattr(backend, "match_documents"):
+        return backend.match_documents(params["q"], locale.pk)
+    ids = matching_ids(params, locale)
+    rank = {pk: len(ids) - i for i, pk in enumerate(ids)}
+    rows = documents.filter(page_id__in=ids).values_list(*DOCUMENT_COLUMNS)
+    return [(*row, rank[row[PK]]) for row in rows]
+
+
+def _tests(params):
+    """``[(facet, predicate)]`` for the active filters (``ags`` filters but is no facet)."""
+    tests = []
+    for name, column in COLUMN_OF.items():
+        if params.get(name):
+            chosen = frozenset(params[name])
+            tests.append((name, lambda r, c=chosen, i=column: r[i] in c))
+    for name, column in (("themenfeld", THEMEN), ("ozg", OZG)):
+        if params.get(name):
+            chosen = frozenset(str(v) for v in params[name])
+            tests.append((name, lambda r, c=chosen, i=column: not c.isdisjoint(r[i].split())))
+    if params.get("year"):
+        year = int(params["year"])
+        tests.append(("year", lambda r: r[YEAR] == year))
+    return tests
+
+
+def filter_and_count(found, params):
+    """(the matches passing every filter, raw facet counts).
+
+    A facet's counts take the matches that pass every filter but the facet's own: a
+    match failing no filter counts in every facet, one failing exactly one filter only
+    in that filter's facet.
+    """
+    tests = _tests(params)
+    if tests:
+        passed, only = [], {name: [] for name, _test in tests}
+        for row in found:
+            failed = None
+            for name, test in tests:
+                if not test(row):
+                    if failed is not None:
+                        break
+                    failed = name
+            else:
+                (passed if failed is None else only[failed]).append(row)
+    else:
+        passed, only = found, {}
+
+    def rows(facet):
+        extra = only.get(facet)
+        return itertools.chain(passed, extra) if extra else passed
+
+    counters = {
+        facet: Counter(row[column] for row in rows(facet) if row[column])
+        for facet, column in (("land", LAND), ("kreis", KREIS), ("type", KIND))
+    }
+    counters["year"] = Counter(row[YEAR] for row in rows("year") if row[YEAR] is not None)
+    counters["status"] = Counter(
+        row[STATUS] for row in rows("status") if row[KIND] == "case_study" and row[STATUS]
+    )
+    for facet, column in (("themenfeld", THEMEN), ("ozg", OZG)):
+        counters[facet] = Counter(
+            int(value) for row in rows(facet) if row[column] for value in row[column].split()
         )
+    return passed, counters
 
-    def listing(counts, labels, chosen=()):
-        for value in chosen:
-            counts.setdefault(value, 0)
-        rows = [
-            {"value": str(v), "label": str(labels.get(v, v)), "count": n}
-            for v, n in counts.items()
-            if v is not None
-        ]
-        return sorted(rows, key=lambda r: (-r["count"], r["label"]))
 
+def _listing(counts, labels, chosen=()):
+    counts = dict(counts)
+    for value in chosen:
+        counts.setdefault(value, 0)
+    rows = [
+        {"value": str(v), "label": str(labels.get(v, v)), "count": n}
+        for v, n in counts.items()
+        if v is not None
+    ]
+    return sorted(rows, key=lambda r: (-r["count"], r["label"]))
+
+
+@dataclass
+class Labels:
+    regions: dict  # code: short name
+    themenfelder: dict  # id: (slug, name)
+
+
+def label_facets(counters, params, region_codes=()):
+    """(``{facet: [{"value", "label", "count"}]}`` from raw counts, :class:`Labels`).
+
+    Every value with at least one page is listed, and a chosen value even with none;
+    Kreise only once a Land is chosen. ``region_codes`` are looked up along with the
+    facets' regions (the results' Gemeinden and Länder).
+    """
     facets = {}
-    land = grouped(base("land"), "f_land")
-    kreis = grouped(base("kreis"), "f_kreis") if params.get("land") else {}
-    codes = {*land, *kreis, *params.get("land", []), *params.get("kreis", [])} - {None}
-    names = {}
-    for region in Region.objects.filter(code__in=codes).only("code", "level", "short_name", "kind"):
-        # Kreise share names ("München" the city and the Landkreis): add the kind.
+    land, kreis = counters["land"], counters["kreis"] if params.get("land") else {}
+    codes = {*land, *kreis, *params.get("land", []), *params.get("kreis", []), *region_codes}
+    short_names, names = {}, {}
+    for region in Region.objects.filter(code__in=codes - {""}).only(
+        "code", "level", "short_name", "kind"
+    ):
+        short_names[region.code] = region.short_name
+        # Kreise share names ("München" the city and the Landkreis): add the kind,
+        # unless the name says it already ("Landkreis Kelheim", "Kreis Wesel").
+        kind = str(region.kind_label) if region.level == Region.Level.KREIS else ""
         names[region.code] = (
-            f"{region.short_name} ({region.kind_label})"
-            if region.level == Region.Level.KREIS and region.kind
+            f"{region.short_name} ({kind})"
+            if kind and kind.lower().split()[-1] not in region.short_name.lower()
             else region.short_name
         )
-    facets["land"] = listing(land, names, params.get("land", []))
+    facets["land"] = _listing(land, names, params.get("land", []))
     if params.get("land"):
-        facets["kreis"] = listing(kreis, names, params.get("kreis", []))
+        facets["kreis"] = _listing(kreis, names, params.get("kreis", []))
 
-    pages = base("themenfeld").values("pk")
-    themen = {}
-    for model in (CaseStudyPage, LearningPage):
-        through = model.themenfelder.through
-        page_column = f"{model._meta.model_name}_id"
-        rows = (
-            through.objects.filter(**{f"{page_column}__in": pages})
-            .order_by()
-            .values_list("themenfeld_id", "themenfeld__slug", "themenfeld__name")
-            .annotate(n=Count(page_column, distinct=True))
-        )
-        for pk, slug, name, n in rows:
-            entry = themen.setdefault(pk, {"value": slug, "label": name, "count": 0})
-            entry["count"] += n
-    chosen = set(params.get("themenfeld", [])) - set(themen)
-    for pk, slug, name in Themenfeld.objects.filter(pk__in=chosen).values_list(
-        "pk", "slug", "name"
-    ):
-        themen[pk] = {"value": slug, "label": name, "count": 0}
-    facets["themenfeld"] = sorted(themen.values(), key=lambda r: (-r["count"], r["label"]))
-
-    ozg = (
-        CaseStudyLeistung.objects.filter(page_id__in=base("ozg").values("pk"))
-        .order_by()
-        .values_list("leistung_id", "leistung__name")
-        .annotate(n=Count("page_id", distinct=True))
+    themen = {
+        pk: (slug, name) for pk, slug, name in Themenfeld.objects.values_list("pk", "slug", "name")
+    }
+    counts = dict(counters["themenfeld"])
+    for pk in params.get("themenfeld", []):
+        counts.setdefault(int(pk), 0)
+    facets["themenfeld"] = sorted(
+        (
+            {"value": themen[pk][0], "label": themen[pk][1], "count": n}
+            for pk, n in counts.items()
+            if pk in themen
+        ),
+        key=lambda r: (-r["count"], r["label"]),
     )
-    ozg_counts = {pk: n for pk, _, n in ozg}
-    ozg_labels = {pk: name for pk, name, _ in ozg}
-    missing = set(params.get("ozg", [])) - set(ozg_labels)
-    if missing:
-        ozg_labels.update(Leistung.objects.filter(pk__in=missing).values_list("pk", "name"))
-    facets["ozg"] = listing(ozg_counts, ozg_labels, params.get("ozg", []))
 
-    content_types = ContentType.objects.get_for_models(*TYPES.values())
-    type_of = {content_types[model].pk: name for name, model in TYPES.items()}
-    types = grouped(base("type"), "content_type")
-    facets["type"] = listing(
-        {type_of[ct]: n for ct, n in types.items()},
+    chosen_ozg = [int(v) for v in params.get("ozg", [])]
+    ozg_labels = dict(
+        Leistung.objects.filter(pk__in={*counters["ozg"], *chosen_ozg}).values_list("pk", "name")
+    )
+    facets["ozg"] = _listing(counters["ozg"], ozg_labels, chosen_ozg)
+    facets["type"] = _listing(
+        counters["type"],
         {name: model._meta.verbose_name for name, model in TYPES.items()},
         params.get("type", []),
     )
-
-    years = grouped(base("year"), "f_year")
     facets["year"] = sorted(
-        listing(years, {}, [params["year"]] if params.get("year") else []),
+        _listing(counters["year"], {}, [int(params["year"])] if params.get("year") else []),
         key=lambda r: r["value"],
         reverse=True,
     )
-
-    status = grouped(
-        base("status").filter(content_type=content_types[CaseStudyPage]), "casestudypage__status"
+    facets["status"] = _listing(
+        counters["status"], dict(CaseStudyPage.Status.choices), params.get("status", [])
     )
-    facets["status"] = listing(status, dict(CaseStudyPage.Status.choices), params.get("status", []))
-    return facets
+    return facets, Labels(short_names, themen)
+
+
+def facet_counts(params, locale=None):
+    """``{facet: [{"value", "label", "count"}]}``; each facet ignores its own filter."""
+    locale = locale or get_locale(params)
+    _passed, counters = filter_and_count(matches(params, locale), params)
+    return label_facets(counters, params)[0]
 
 
 def highlight(text, query):
@@ -275,7 +365,9 @@ class SearchResult:
     facets: dict = field(default_factory=dict)
 
 
-def _summary():
+def summary_expression():
+    """A page's summary for the results: teaser text, a recording's intro, or the
+    search description."""
     return Coalesce(
         NullIf("casestudypage__teaser_text", Value("")),
         NullIf("learningpage__teaser_text", Value("")),
@@ -289,66 +381,59 @@ def _summary():
 
 
 def search(params, request=None):
-    """One page of results and the facets for the cleaned ``params``."""
+    """One page of results and the facets for the cleaned ``params``.
+
+    Queries: the matches with their facts (one statement), the shown pages' rows (one),
+    the labels (three), whatever the number of matches.
+    """
+    from search.models import SearchDocument
+
     locale = get_locale(params)
-    ids = matching_ids(params, locale)
-    filtered = build_queryset(params, locale, ids)
+    passed, counters = filter_and_count(matches(params, locale), params)
     page, size = params["page"], params["page_size"]
-    offset = (page - 1) * size
-
-    if ids is not None and params["sort"] == "relevance":
-        rank = {pk: i for i, pk in enumerate(ids)}
-        found = sorted(filtered.values_list("pk", flat=True), key=rank.__getitem__)
-        count = len(found)
-        page_ids = found[offset : offset + size]
-        rows = {p.pk: p for p in filtered.filter(pk__in=page_ids).annotate(f_summary=_summary())}
-        pages = [rows[pk] for pk in page_ids if pk in rows]
+    if params.get("q") and params["sort"] == "relevance":
+        key = lambda m: (m[RANK], m[PK])  # noqa: E731
     else:
-        count = filtered.count()
-        pages = list(
-            filtered.annotate(f_summary=_summary()).order_by(
-                F("f_date").desc(nulls_last=True), "-pk"
-            )[offset : offset + size]
-        )
-
+        key = lambda m: (m[DATE] is not None, m[DATE] or 0, m[PK])  # noqa: E731
+    # The best page * size matches, without sorting them all.
+    shown = heapq.nlargest(page * size, passed, key=key)[(page - 1) * size :]
+    facets, labels = label_facets(
+        counters, params, {code for m in shown for code in (m[AGS], m[LAND]) if code}
+    )
+    documents = SearchDocument.objects.filter(page_id__in=[m[PK] for m in shown]).select_related(
+        "page__locale"
+    )
+    pages = {d.page_id: d for d in documents}
+    query = params.get("q", "")
+    results = [
+        _serialize(match, pages[match[PK]], labels, query, request)
+        for match in shown
+        if match[PK] in pages
+    ]
     return SearchResult(
-        count=count,
-        page=page,
-        page_size=size,
-        results=_serialize(pages, params.get("q", ""), request),
-        facets=facet_counts(params, locale, ids),
+        count=len(passed), page=page, page_size=size, results=results, facets=facets
     )
 
 
-def _serialize(pages, query, request):
-    """Dicts for the API, with regions and Themenfelder loaded in two queries."""
-    codes = {c for p in pages for c in (p.f_ags, p.f_land) if c}
-    regions = dict(Region.objects.filter(code__in=codes).values_list("code", "short_name"))
-    ids = [p.pk for p in pages]
-    themen = {}
-    for model in (CaseStudyPage, LearningPage):
-        page_column = f"{model._meta.model_name}_id"
-        for page_id, slug, name in (
-            model.themenfelder.through.objects.filter(**{f"{page_column}__in": ids})
-            .order_by("themenfeld__name")
-            .values_list(page_column, "themenfeld__slug", "themenfeld__name")
-        ):
-            themen.setdefault(page_id, []).append({"slug": slug, "name": name})
-    content_types = ContentType.objects.get_for_models(*TYPES.values())
-    type_of = {content_types[model].pk: name for name, model in TYPES.items()}
-    results = []
-    for p in pages:
-        results.append(
-            {
-                "title": p.title,
-                "url": p.get_url(request),
-                "type": type_of.get(p.content_type_id),
-                "summary": p.f_summary,
-                "highlight": highlight(p.f_summary, query),
-                "date": p.f_date.isoformat() if p.f_date else None,
-                "municipality": {"ags": p.f_ags, "name": regions.get(p.f_ags)} if p.f_ags else None,
-                "land": {"code": p.f_land, "name": regions.get(p.f_land)} if p.f_land else None,
-                "themenfelder": themen.get(p.pk, []),
-            }
-        )
-    return results
+def _serialize(match, document, labels, query, request):
+    """The API's dict of one result."""
+    regions, ags, land, date = labels.regions, match[AGS], match[LAND], match[DATE]
+    themen = sorted(
+        (
+            labels.themenfelder[int(pk)]
+            for pk in match[THEMEN].split()
+            if int(pk) in labels.themenfelder
+        ),
+        key=lambda t: t[1],
+    )
+    return {
+        "title": document.page.title,
+        "url": document.page.get_url(request),
+        "type": match[KIND],
+        "summary": document.summary,
+        "highlight": highlight(document.summary, query),
+        "date": date.isoformat() if date else None,
+        "municipality": {"ags": ags, "name": regions.get(ags)} if ags else None,
+        "land": {"code": land, "name": regions.get(land)} if land else None,
+        "themenfelder": [{"slug": slug, "name": name} for slug, name in themen],
+    }

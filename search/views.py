@@ -14,6 +14,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from knowledge.models import Region
 from search import query
 from search.forms import MULTI_FIELDS, TYPE_CHOICES, SearchForm
 from search.querylog import promotions, record_search
@@ -63,6 +64,21 @@ def _facets(facets, params):
     return groups
 
 
+def _active_municipalities(params):
+    """Chips for the ``ags`` filter (no facet: a Gemeinde is chosen by a link or a
+    suggestion), each with the URL that drops it."""
+    chosen = params.get("ags", [])
+    names = dict(Region.objects.filter(code__in=chosen).values_list("code", "short_name"))
+    return [
+        {
+            "label": _("Kommune"),
+            "value": names.get(code, code),
+            "url": _url(params, ags=[c for c in chosen if c != code]),
+        }
+        for code in chosen
+    ]
+
+
 def search(request):
     raw = {key: [v for v in request.GET.getlist(key) if v] for key in request.GET}
     params = {k: v for k, v in raw.items() if k in MULTI_FIELDS or k in ("q", "year", "sort")}
@@ -101,7 +117,8 @@ def search(request):
                 for group in _facets(result.facets, params)
                 for v in group["values"]
                 if v["checked"]
-            ],
+            ]
+            + _active_municipalities(params),
             "sort": data["sort"],
             "sort_urls": {s: _url(params, sort=s) for s in ("relevance", "date")},
             "previous_url": _url(params, page=result.page - 1) if result.page > 1 else "",

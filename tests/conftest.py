@@ -2,11 +2,13 @@
 
 The real reference data (16 Länder, 400 Kreise, 10,953 Gemeinden, the OZG catalogue)
 is loaded once per test database; tests that flush the database (browser tests with a
-live server) get it back through the ``reference_data`` fixture.
+live server) get it back through the ``reference_data`` fixture, together with the rows
+that data migrations made (the locales, Wagtail's root page and root collection).
 """
 
 import pytest
-from wagtail.models import Locale, Page, Site
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Collection, Locale, Page, Site
 
 from knowledge.models import Region
 from knowledge.reference_data import load_all
@@ -19,8 +21,27 @@ def django_db_setup(django_db_setup, django_db_blocker):
             load_all()
 
 
+def restore_migrated_rows():
+    """The rows of data migrations, gone after a live-server test's flush. (A serialized
+    rollback would restore them, but clashes with the content types a flush recreates.)"""
+    for code in ("de", "en"):
+        Locale.objects.get_or_create(language_code=code)
+    if Page.get_first_root_node() is None:
+        Page.add_root(
+            instance=Page(
+                title="Root",
+                slug="root",
+                content_type=ContentType.objects.get_for_model(Page),
+                locale=Locale.objects.get(language_code="de"),
+            )
+        )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
 @pytest.fixture
 def reference_data(db):
+    restore_migrated_rows()
     if not Region.objects.filter(code="08111000").exists():
         load_all()
 

@@ -19,7 +19,7 @@ from home.models import BasePage, SourceMixin
 
 from .importable import ImportableMixin
 from .regional import RegionalMixin
-from .taxonomy import Themenfeld
+from .taxonomy import Leistung, Themenfeld
 
 
 class CaseStudyLeistung(Orderable):
@@ -265,15 +265,29 @@ class CaseStudyPage(ImportableMixin, RegionalMixin, SourceMixin, BasePage):
         constraints = [ImportableMixin.import_key_constraint("unique_case_study_import_key")]
 
     def save(self, *args, **kwargs):
-        # The Themenfelder of the chosen OZG-Leistungen always belong to the case study.
-        leistung_ids = [item.leistung_id for item in self.ozg_leistungen.all()]
-        derived = (
-            set(Themenfeld.objects.filter(leistungen__in=leistung_ids)) if leistung_ids else set()
-        )
-        chosen = set(self.themenfelder.all())
-        if derived - chosen:
-            self.themenfelder.set(list(chosen | derived))
+        # A save of some columns only (save_revision's) leaves the relations alone.
+        if kwargs.get("update_fields") is None:
+            self.add_derived_themenfelder()
         super().save(*args, **kwargs)
+
+    def add_derived_themenfelder(self):
+        """The Themenfelder of the chosen OZG-Leistungen always belong to the case study
+        (no query when the Leistungen are loaded and their Themenfelder chosen)."""
+        items = list(self.ozg_leistungen.all())
+        if not items:
+            return
+        if all(CaseStudyLeistung.leistung.is_cached(item) for item in items):
+            derived = {item.leistung.themenfeld_id for item in items}
+        else:
+            derived = set(
+                Leistung.objects.filter(pk__in=[item.leistung_id for item in items]).values_list(
+                    "themenfeld_id", flat=True
+                )
+            )
+        chosen = list(self.themenfelder.all())
+        missing = derived - {t.pk for t in chosen} - {None}
+        if missing:
+            self.themenfelder.set(chosen + list(Themenfeld.objects.filter(pk__in=missing)))
 
     @property
     def leistungen(self):

@@ -24,6 +24,7 @@ index must be rebuilt: ``manage.py update_index``.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import threading
 import time
@@ -109,6 +110,82 @@ class _AnalyzingIndexerMixin:
             return
         for item in super().prepare_field(obj, field):
             yield (*item[:-1], analyze_for_index(item[-1]))
+
+
+# The search documents (search.documents), joined to the full-text match by the
+# backends' match_documents(); the columns are search.query.DOCUMENT_COLUMNS.
+DOCUMENT_TABLE = "search_searchdocument"
+DOCUMENT_COLUMNS = (
+    "page_id",
+    "kind",
+    "land",
+    "kreis",
+    "ags",
+    "year",
+    "date",
+    "status",
+    "themenfelder",
+    "ozg",
+)
+DOCUMENT_SELECT = ", ".join(f"d.{column}" for column in DOCUMENT_COLUMNS)
+# A query's terms in the title count this many times as much as in the body.
+TITLE_WEIGHT = 3.0
+
+
+def sync_documents(model, objs):
+    """Keep :mod:`search.documents` in step with what the index just wrote."""
+    from wagtail.models import Page
+
+    if issubclass(model, Page):
+        from search import documents
+
+        documents.sync(obj.pk for obj in objs)
+
+
+def remove_documents(model, objs):
+    """Drop the documents of what the index just removed (pages being deleted: their
+    rows may still be half there, so they are not read again)."""
+    from wagtail.models import Page
+
+    if issubclass(model, Page):
+        from search.models import SearchDocument
+
+        SearchDocument.objects.filter(page_id__in=[obj.pk for obj in objs]).delete()
+
+
+# --- title norms ----------------------------------------------------------------------
+
+_title_norms = threading.local()
+
+
+@contextlib.contextmanager
+def title_norms_once():
+    """Refresh the index's title norms once, at the end, for bulk indexing (the import).
+
+    After every ``add_items`` call the upstream backends refresh ``title_norm``: an
+    average over every index entry, then an update of the new ones, two scans of the
+    whole index that dominate indexing one page at a time in a large index. Inside this
+    block the refresh is skipped and done once when the block ends (a new entry keeps
+    the neutral norm 1.0 meanwhile).
+    """
+    if getattr(_title_norms, "pending", None) is not None:  # nested: the outer one ends it
+        yield
+        return
+    _title_norms.pending = []
+    try:
+        yield
+    finally:
+        pending, _title_norms.pending = _title_norms.pending, None
+        if pending:
+            pending[0]._refresh_title_norms()
+
+
+def refresh_title_norms(index):
+    pending = getattr(_title_norms, "pending", None)
+    if pending is None:
+        index._refresh_title_norms()
+    elif not pending:
+        pending.append(index)
 
 
 # --- vocabulary and typos ------------------------------------------------------------

@@ -1,16 +1,24 @@
 """The German PostgreSQL backend (see :mod:`search.backends`)."""
 
 from django.contrib.postgres.search import SearchQuery
+from django.db import connections
 from django.utils.functional import cached_property
 from modelsearch.backends.database.postgres import postgres as pg
 from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
 from . import (
+    DOCUMENT_SELECT,
+    DOCUMENT_TABLE,
+    TITLE_WEIGHT,
     IndexEntry,
     _AnalyzingIndexerMixin,
     groups_for,
     invalidate_vocabulary,
+    query_groups,
+    refresh_title_norms,
+    remove_documents,
+    sync_documents,
     tsquery_expression,
 )
 
@@ -88,11 +96,13 @@ class GermanPostgresIndex(pg.PostgresIndex):
                 """,  # noqa: S608
                 params,
             )
-        self._refresh_title_norms()
+        refresh_title_norms(self)
+        sync_documents(model, objs)
 
     def delete_item(self, item):
         invalidate_vocabulary()
         super().delete_item(item)
+        remove_documents(type(item), [item])
 
 
 class GermanPostgresSearchBackend(pg.PostgresSearchBackend):
@@ -102,6 +112,25 @@ class GermanPostgresSearchBackend(pg.PostgresSearchBackend):
     def __init__(self, params):
         super().__init__(params)
         self.config = "simple"  # the terms are stemmed already
+
+    def match_documents(self, text, locale_id, using="default"):
+        """Rows of the live search documents in ``locale_id`` matching ``text``, with a
+        rank (higher is better) as their last column: one statement (search.query)."""
+        expression = tsquery_expression(query_groups(text, using))
+        with connections[using].cursor() as cursor:
+            cursor.execute(
+                f"""
+                SELECT {DOCUMENT_SELECT},
+                       {TITLE_WEIGHT} * ts_rank(e.title, q) + ts_rank(e.body, q)
+                FROM {DOCUMENT_TABLE} d
+                JOIN {IndexEntry._meta.db_table} e
+                  ON e.content_type_id = d.content_type_id AND e.object_id = d.object_key,
+                  to_tsquery('simple', %s) q
+                WHERE d.locale_id = %s AND d.live AND (e.title || e.body) @@ q
+                """,  # noqa: S608
+                [expression, locale_id],
+            )
+            return cursor.fetchall()
 
 
 SearchBackend = GermanPostgresSearchBackend

@@ -117,12 +117,12 @@ def test_bad_lines_are_reported_and_the_good_ones_imported(tmp_path, site_root, 
 
 
 def test_a_record_failing_while_written_leaves_nothing(site_root, monkeypatch):
-    from wagtail.models import Revision as RevisionModel
+    from knowledge import importer
 
-    def broken_publish(self, *args, **kwargs):
+    def broken_indexing(page):  # the last step of writing a record
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(RevisionModel, "publish", broken_publish)
+    monkeypatch.setattr(importer.search_index, "insert_or_update_object", broken_indexing)
     before = (Page.objects.count(), Revision.objects.count())
     report = import_lines(lines(GOOD, {**GOOD, "key": "ok-2"}), publish=True)
     assert [number for number, _ in report.errors] == [1, 2]

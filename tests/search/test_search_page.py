@@ -129,3 +129,21 @@ def test_works_without_javascript(client, pages):
     assert not html.find("script", src=True) or all(
         s["src"].startswith("/") for s in html.find_all("script", src=True)
     )
+
+
+def test_a_query_typed_on_the_browsing_page_is_sorted_by_relevance(client, pages):
+    browsing = soup(client.get("/suche/", {"land": "05"}))
+    form = browsing.find("form", class_="search-page")
+    assert not form.find("input", attrs={"name": "sort"})  # date was not chosen, only default
+    chosen = soup(client.get("/suche/", {"land": "05", "sort": "date"}))
+    assert chosen.find("input", attrs={"name": "sort", "value": "date"})
+    html = soup(client.get("/suche/", {"q": "Bauantrag"}))
+    assert html.select_one(".sort strong").get_text(strip=True) == "Relevanz"
+
+
+def test_a_chosen_municipality_shows_as_a_removable_filter(client, pages):
+    html = soup(client.get("/suche/", {"q": "Bauantrag", "ags": "09162000"}))
+    assert set(results(html)) == {"Bauantrag in München", "Bauantrag: früh die Ämter einbinden"}
+    [chip] = html.select(".chip-list .chip")
+    assert "Kommune: München" in chip.get_text(" ", strip=True)
+    assert "ags" not in chip["href"] and "q=Bauantrag" in chip["href"]
