@@ -219,7 +219,8 @@ def indexing_once_per_record():
     For the duration, disconnects the search index's save handler of the imported page
     types and the search documents' publish handler, and turns off Wagtail's reference
     index updates on save: :func:`import_record` updates all three once per record, at
-    its end. Meant for the import command's own process.
+    its end. The search index's title norms are refreshed once, after the last record.
+    Meant for the import command's own process.
     """
     from search import documents
     from search.backends import title_norms_once

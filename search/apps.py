@@ -6,6 +6,7 @@ class SearchConfig(AppConfig):
     verbose_name = "Suche"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
         from wagtail.signals import page_published, page_unpublished
 
         from search import documents
@@ -14,3 +15,4 @@ class SearchConfig(AppConfig):
         page_unpublished.connect(
             documents.on_page_unpublished, dispatch_uid="ik_search_documents_unpublished"
         )
+        post_migrate.connect(documents.fill_if_empty, sender=self, dispatch_uid="ik_search_fill")

@@ -16,7 +16,9 @@ and written after the ``post_save`` on which the index updates, so that both the
 and the document would otherwise miss an edit of them. An event takes its recordings
 along: they inherit its region and date.
 
-``manage.py update_index`` rebuilds the documents with the index.
+``manage.py update_index`` rebuilds the documents with the index; ``migrate`` fills
+them once for a database that has pages but no documents yet (:func:`fill_if_empty`: a
+site deployed before the documents existed).
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -152,3 +154,15 @@ def on_page_published(sender, instance, **kwargs):
 def on_page_unpublished(sender, instance, **kwargs):
     if isinstance(instance, tuple(_page_types().values())):
         sync([instance.pk])
+
+
+def fill_if_empty(using="default", **kwargs):
+    """``post_migrate``: write the documents of every searchable page if there are none
+    at all (two cheap queries otherwise)."""
+    from search.models import SearchDocument
+
+    if SearchDocument.objects.using(using).exists():
+        return
+    ids = list(Page.objects.using(using).type(*_page_types().values()).values_list("pk", flat=True))
+    if ids:
+        sync(ids, using=using)

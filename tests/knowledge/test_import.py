@@ -3,10 +3,11 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
-from wagtail.models import Page, Revision
+from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 
 from knowledge.importer import import_lines
 from knowledge.models import CaseStudyPage, LearningPage
+from search.models import SearchDocument
 from tests.utils import soup
 
 pytestmark = pytest.mark.django_db
@@ -69,6 +70,14 @@ def test_imports_and_publishes(tmp_path, site_root, client):
     assert learning.kreis_id == "05762"
     # Indexed: Wagtail's search finds the imported page.
     assert page in CaseStudyPage.objects.live().search("Hundesteuer")
+    # Published as Wagtail would: its one revision is live, the audit log says so, the
+    # reference index and the search document know it.
+    assert not page.has_unpublished_changes
+    assert page.live_revision_id == page.latest_revision_id is not None
+    assert page.last_published_at is not None
+    assert PageLogEntry.objects.filter(page=page, action="wagtail.publish").count() == 1
+    assert ReferenceIndex.objects.filter(object_id=str(page.pk)).exists()
+    assert SearchDocument.objects.get(page_id=page.pk).ozg == "10160"
 
 
 def test_running_twice_changes_nothing(tmp_path, site_root):

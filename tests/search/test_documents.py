@@ -113,3 +113,15 @@ def test_update_index_rebuilds_the_documents(pages):
     assert query.search(cleaned({})).count == 0
     call_command("update_index", verbosity=0)
     assert query.search(cleaned({})).count == len(pages)
+
+
+def test_migrate_fills_the_documents_of_a_database_without_any(pages):
+    from django.core.management.sql import emit_post_migrate_signal
+
+    SearchDocument.objects.all().delete()
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert SearchDocument.objects.count() == len(pages)
+    # With documents present it leaves them alone.
+    SearchDocument.objects.filter(page_id=pages["cs_aug"].pk).delete()
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert SearchDocument.objects.count() == len(pages) - 1
