@@ -7,6 +7,7 @@ this directory is on ``sys.path``).
 import contextlib
 import io
 import os
+import secrets
 import shutil
 import sys
 import time
@@ -103,6 +104,22 @@ class Database:
         shutil.rmtree(self.media_root, ignore_errors=True)
         with contextlib.suppress(OSError):
             self.work_dir.rmdir()  # only if nothing else is left in it
+
+
+def build_demo(log):
+    """migrate, load_reference_data, load_demo_content: quietly, each step timed."""
+    from django.core.management import call_command
+
+    sink = io.StringIO()
+    steps = [
+        ("migrate", {"interactive": False}),
+        ("load_reference_data", {}),
+        ("load_demo_content", {"admin_password": secrets.token_urlsafe(16)}),
+    ]
+    for command, options in steps:
+        started = time.perf_counter()
+        call_command(command, verbosity=0, stdout=sink, stderr=sink, **options)
+        log(f"  {command}: {time.perf_counter() - started:.1f} s")
 
 
 def make_environ(url, user_agent, accept="text/html,application/xhtml+xml"):

@@ -59,10 +59,8 @@ report (exit code 0).
 
 import argparse
 import gc
-import io
 import os
 import platform
-import secrets
 import statistics
 import sys
 import tempfile
@@ -72,7 +70,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import _support
-from _support import Database, RequestFailed, configure_django, database_version
+from _support import Database, RequestFailed, build_demo, configure_django, database_version
 
 WORK_DIR = Path(tempfile.gettempdir()) / "ik-bench-pages"
 DEFAULT_SQLITE = WORK_DIR / "bench.sqlite3"
@@ -130,22 +128,6 @@ def parse_args(argv=None):
     if args.requests < 1 or args.warmup < 0:
         parser.error("--requests must be at least 1 and --warmup at least 0")
     return args
-
-
-def build_demo(log):
-    """migrate, load_reference_data, load_demo_content: quietly, each step timed."""
-    from django.core.management import call_command
-
-    sink = io.StringIO()
-    steps = [
-        ("migrate", {"interactive": False}),
-        ("load_reference_data", {}),
-        ("load_demo_content", {"admin_password": secrets.token_urlsafe(16)}),
-    ]
-    for command, options in steps:
-        started = time.perf_counter()
-        call_command(command, verbosity=0, stdout=sink, stderr=sink, **options)
-        log(f"  {command}: {time.perf_counter() - started:.1f} s")
 
 
 # --- Pages and floors -------------------------------------------------------------------

@@ -64,7 +64,6 @@ import os
 import platform
 import random
 import re
-import secrets
 import statistics
 import sys
 import tempfile
@@ -73,7 +72,15 @@ import uuid
 from pathlib import Path
 from urllib.parse import urlencode
 
-from _support import REPO, Database, RequestFailed, configure_django, database_version, serve
+from _support import (
+    REPO,
+    Database,
+    RequestFailed,
+    build_demo,
+    configure_django,
+    database_version,
+    serve,
+)
 
 WORK_DIR = Path(tempfile.gettempdir()) / "ik-bench-search"
 CORPUS = REPO / "knowledge/data/corpus/codefor_de_projekte_blog.jsonl"
@@ -348,18 +355,7 @@ def searchable_pages():
 
 
 def build(args):
-    from django.core.management import call_command
-
-    sink = io.StringIO()
-    steps = [
-        ("migrate", {"interactive": False}),
-        ("load_reference_data", {}),
-        ("load_demo_content", {"admin_password": secrets.token_urlsafe(16)}),
-    ]
-    for command, options in steps:
-        started = time.perf_counter()
-        call_command(command, verbosity=0, stdout=sink, stderr=sink, **options)
-        log(f"  {command}: {time.perf_counter() - started:.1f} s")
+    build_demo(log)
     figures = {}
     demo = searchable_pages()
     wanted = max(args.pages - demo, 0)

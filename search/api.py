@@ -76,7 +76,14 @@ class Result(Schema):
     url: str | None
     type: str
     summary: str
-    highlight: str = Field(description="summary als HTML, Suchbegriffe in <mark>")
+    highlight: str = Field(
+        description="summary als HTML, Suchbegriffe in <mark>; bei einer Aufzeichnung, die "
+        "im Transkript gefunden wurde, die gefundene Passage"
+    )
+    timestamp: int | None = Field(
+        None,
+        description="Aufzeichnung: Sekunde der gefundenen Transkript-Passage (url endet auf #t=…)",
+    )
     date: str | None
     municipality: Named | None
     land: Land | None

@@ -405,8 +405,9 @@ def search(params, request=None):
     )
     pages = {d.page_id: d for d in documents}
     query = params.get("q", "")
+    passages = transcript_passages([m[PK] for m in shown if m[KIND] == "recording"], query)
     results = [
-        _serialize(match, pages[match[PK]], labels, query, request)
+        _serialize(match, pages[match[PK]], labels, query, request, passages.get(match[PK]))
         for match in shown
         if match[PK] in pages
     ]
@@ -415,8 +416,41 @@ def search(params, request=None):
     )
 
 
-def _serialize(match, document, labels, query, request):
-    """The API's dict of one result."""
+def transcript_passages(recording_ids, text):
+    """``{recording id: (start, passage)}``: for each recording, the first transcript
+    passage that matches every word of the query, if one does (a recording found by
+    its title, or by words spread over several passages, keeps its plain URL).
+
+    The passages are analysed as the index analyses them, and the query as the index is
+    queried (:func:`search.backends.query_groups`, typo corrections included), so that
+    the passage found is one the search matched on. One query for all recordings.
+    """
+    from events.models import TranscriptSegment
+    from search.backends import analyze_for_index, query_groups
+
+    if not recording_ids or not text:
+        return {}
+    groups = query_groups(text, "default")
+    if not groups:
+        return {}
+    found = {}
+    segments = (
+        TranscriptSegment.objects.filter(page_id__in=recording_ids)
+        .order_by("page_id", "start", "sort_order")
+        .values_list("page_id", "start", "text")
+    )
+    for page_id, start, passage in segments:
+        if page_id in found:
+            continue
+        terms = set(analyze_for_index(passage).split())
+        if all(any(all(t in terms for t in alt) for alt in group) for group in groups):
+            found[page_id] = (start, passage)
+    return found
+
+
+def _serialize(match, document, labels, query, request, passage=None):
+    """The API's dict of one result; a recording found in its transcript links to the
+    passage's second (``#t=754``) and shows the passage."""
     regions, ags, land, date = labels.regions, match[AGS], match[LAND], match[DATE]
     themen = sorted(
         (
@@ -426,12 +460,17 @@ def _serialize(match, document, labels, query, request):
         ),
         key=lambda t: t[1],
     )
+    url = document.page.get_url(request)
+    timestamp = passage[0] if passage else None
+    if passage and url:
+        url = f"{url}#t={timestamp}"
     return {
         "title": document.page.title,
-        "url": document.page.get_url(request),
+        "url": url,
         "type": match[KIND],
         "summary": document.summary,
-        "highlight": highlight(document.summary, query),
+        "highlight": highlight(passage[1] if passage else document.summary, query),
+        "timestamp": timestamp,
         "date": date.isoformat() if date else None,
         "municipality": {"ags": ags, "name": regions.get(ags)} if ags else None,
         "land": {"code": land, "name": regions.get(land)} if land else None,

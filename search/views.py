@@ -14,6 +14,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from home.formatting import format_timestamp
 from knowledge.models import Region
 from search import query
 from search.forms import MULTI_FIELDS, TYPE_CHOICES, SearchForm
@@ -108,6 +109,8 @@ def search(request):
         item["date_value"] = (
             datetime.date.fromisoformat(item["date"][:10]) if item["date"] else None
         )
+        if item["timestamp"] is not None:
+            item["timestamp_label"] = format_timestamp(item["timestamp"])
     context.update(
         {
             "result": result,

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale
 
+from events.factories import TranscriptSegmentFactory
 from knowledge.factories import (
     CaseStudyPageFactory,
     get_region,
@@ -16,6 +17,7 @@ from knowledge.factories import (
 from search import query
 from search.forms import SearchForm
 from tests.search.conftest import AUGSBURG, MUENCHEN
+from tests.utils import soup
 
 URL = "/api/search/"
 
@@ -56,6 +58,7 @@ def test_response_shape(client, pages):
         "municipality": {"ags": MUENCHEN, "name": "München"},
         "land": {"code": "09", "name": "Bayern"},
         "themenfelder": [{"slug": "bauen-und-wohnen", "name": "Bauen & Wohnen"}],
+        "timestamp": None,
     }
     assert result["date"].startswith(this_year())
     assert set(data["facets"]) == {"land", "themenfeld", "ozg", "type", "year", "status"}
@@ -270,6 +273,29 @@ def test_a_title_match_ranks_above_a_mention_in_the_text(client, site_root):
     data = get(client, q="Wohngeld")
     assert data["count"] == 4
     assert data["results"][0]["title"] == "Wohngeld digital beantragen"
+
+
+def test_a_hit_in_a_transcript_links_to_the_passage(client, pages):
+    recording = pages["recording"]
+    for start, text in (
+        (12, "Willkommen zum Digitaltag."),
+        (754, "Unser Chatbot beantwortet Fragen zur Sperrmüllabholung rund um die Uhr."),
+        (900, "Auch der Sperrmüll-Termin wird online vergeben."),
+    ):
+        TranscriptSegmentFactory(page=recording, start=start, text=text)
+    recording.save_revision().publish()
+    data = get(client, q="Sperrmüllabholung Chatbot")
+    [result] = data["results"]
+    assert result["url"] == f"{recording.url}#t=754"
+    assert result["timestamp"] == 754
+    assert "<mark>Chatbot</mark>" in result["highlight"]
+    # Pages other than recordings, and recordings found by their title, keep their URL.
+    data = get(client, q="Aufzeichnung Digitaltag", type="recording")
+    assert data["results"][0]["url"] == recording.url
+    assert data["results"][0]["timestamp"] is None
+    html = soup(client.get("/suche/", {"q": "Chatbot"}))
+    link = html.select_one(".search-result .card__teaser a")
+    assert link["href"].endswith("#t=754") and "12:34" in link.get_text()
 
 
 # --- errors --------------------------------------------------------------------------
