@@ -50,6 +50,21 @@ class VideoDocumentFactory(wagtail_factories.DocumentFactory):
     collection = factory.LazyFunction(Collection.get_first_root_node)
 
 
+SAMPLE_VTT = (
+    "WEBVTT\n\n"
+    "00:00:01.000 --> 00:00:04.000\n<v Julia Beispiel>Herzlich willkommen.\n\n"
+    "00:00:05.000 --> 00:00:09.000\n<v Julia Beispiel>Unser Chatbot beantwortet Fragen.\n"
+)
+
+
+class CaptionsDocumentFactory(wagtail_factories.DocumentFactory):
+    """A WebVTT captions file in the root collection (``file__data=b"WEBVTT..."``)."""
+
+    title = "Untertitel"
+    file = factory.django.FileField(filename="untertitel.vtt", data=SAMPLE_VTT.encode())
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+
+
 class EventIndexPageFactory(PublishedPageFactory):
     class Meta:
         model = EventIndexPage

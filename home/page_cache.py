@@ -11,22 +11,27 @@ the cache alias ``pages`` and serves it before URL routing on the next request.
   the search view and the admin never are.
 - Any saved or deleted object of a content app clears the alias (``purge``): publishing,
   unpublishing, moving or deleting a page, and editing a snippet or the site settings.
-- ``PAGE_CACHE_SECONDS`` bounds the age, because "upcoming" and "past" events depend
-  on the clock. With several server processes the alias must be a shared cache (Redis)
-  so that a purge reaches every process.
+- ``PAGE_CACHE_SECONDS`` bounds the age. A page whose content changes with the clock
+  (an event turning from upcoming to past) calls ``expire_at(request, moment)`` while
+  it renders, and is then kept no later than that moment.
+- With several server processes the alias must be a shared cache (Redis) so that a
+  purge reaches every process.
 """
 
 import hashlib
 import logging
+import math
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
 CACHE_ALIAS = "pages"
 FLAG = "_ik_page_cacheable"
+EXPIRES = "_ik_page_cache_expires"
 PURGE_APPS = {"home", "knowledge", "events", "wagtailcore", "wagtailimages", "wagtaildocs"}
 
 
@@ -49,6 +54,25 @@ def cache_key(request):
 
 def mark_cacheable(request):
     setattr(request, FLAG, True)
+
+
+def expire_at(request, moment):
+    """Keep the page rendered for ``request`` in the cache no later than ``moment``."""
+    if request is None or moment is None:
+        return
+    current = getattr(request, EXPIRES, None)
+    if current is None or moment < current:
+        setattr(request, EXPIRES, moment)
+
+
+def cache_timeout(request):
+    """Seconds to keep this request's page: ``PAGE_CACHE_SECONDS``, or less if the page
+    changes earlier (0: do not store it)."""
+    timeout = settings.PAGE_CACHE_SECONDS
+    moment = getattr(request, EXPIRES, None)
+    if moment is not None:
+        timeout = min(timeout, math.floor((moment - timezone.now()).total_seconds()))
+    return max(timeout, 0)
 
 
 def purge(**kwargs):
@@ -77,15 +101,17 @@ class PageCacheMiddleware:
             cached["X-Page-Cache"] = "hit"
             return cached
         response = self.get_response(request)
+        timeout = cache_timeout(request)
         if (
             getattr(request, FLAG, False)
+            and timeout > 0
             and response.status_code == 200
             and not response.streaming
             and not response.cookies
         ):
             response["X-Page-Cache"] = "miss"
             try:
-                cache().set(key, response, settings.PAGE_CACHE_SECONDS)
+                cache().set(key, response, timeout)
             except Exception:  # a cache outage must never break a page
                 logger.exception("Could not store a page in the page cache")
         return response

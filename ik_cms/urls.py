@@ -24,8 +24,10 @@ if settings.DEBUG:
 
 # German pages live at the root, English ones under /en/ (Wagtail picks the page tree
 # of the active locale). The URL of the search page is translated too: /suche/, /en/search/.
+# The events' calendar files follow the language too: /kalender/…, /en/kalender/….
 urlpatterns += i18n_patterns(
     path(_("suche/"), search_views.search, name="search"),
+    path("", include("events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

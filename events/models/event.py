@@ -1,3 +1,5 @@
+from zoneinfo import ZoneInfo
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -10,7 +12,11 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.models import BasePage
+from home.page_cache import expire_at
 from knowledge.models import RegionalMixin
+
+BERLIN = ZoneInfo("Europe/Berlin")
+ORGANIZER = "Initiative K"
 
 
 class EventSpeaker(Orderable):
@@ -151,6 +157,36 @@ class EventPage(RegionalMixin, BasePage):
         """Decided by the clock, never by an editor's flag."""
         return self.end > timezone.now()
 
+    def structured_data(self, request, speakers=(), language="de"):
+        """schema.org ``Event`` for search engines, as a dict for ``json.dumps``.
+
+        ``speakers`` are Person snippets; only their names are published.
+        """
+        _site_id, root_url, page_path = self.get_url_parts(request) or (None, "", "")
+        url = (root_url or "") + (page_path or "")
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "url": url,
+            "startDate": self.start.astimezone(BERLIN).isoformat(),
+            "endDate": self.end.astimezone(BERLIN).isoformat(),
+            "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode",
+            "eventStatus": "https://schema.org/EventScheduled",
+            "location": {
+                "@type": "VirtualLocation",
+                "url": (self.registration_url if self.is_upcoming else "") or url,
+            },
+            "organizer": {"@type": "Organization", "name": ORGANIZER, "url": f"{root_url}/"},
+            "inLanguage": language,
+        }
+        if self.teaser_text:
+            data["description"] = self.teaser_text
+        performers = [{"@type": "Person", "name": person.name} for person in speakers]
+        if performers:
+            data["performer"] = performers
+        return data
+
     def get_context(self, request, *args, **kwargs):
         """Host, greeting, agenda, speakers and recordings, each in one query."""
         from knowledge.models import Person, Region
@@ -159,6 +195,9 @@ class EventPage(RegionalMixin, BasePage):
         from .series import EventSeriesPage
 
         context = super().get_context(request, *args, **kwargs)
+        if self.is_upcoming:
+            # The registration link must not outlive the event in the page cache.
+            expire_at(request, self.end)
         people = Person.objects.select_related("municipality", "organisation")
         context["host"] = (
             Region.objects.select_related("land", "kreis")

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from home.models import BasePage
+from home.page_cache import expire_at
 
 
 class EventIndexPage(BasePage):
@@ -25,14 +26,19 @@ class EventIndexPage(BasePage):
         from .event import EventPage
         from .series import EventSeriesPage
 
+        now = timezone.now()
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming_events"] = (
+        upcoming = list(
             EventPage.objects.live()
             .descendant_of(self)
-            .filter(end__gt=timezone.now())
+            .filter(end__gt=now)
             .select_related("host_municipality__land", "host_municipality__kreis")
             .order_by("start")
         )
+        if upcoming:
+            # The page changes when the first of them is over: cache it no longer.
+            expire_at(request, min(event.end for event in upcoming))
+        context["upcoming_events"] = upcoming
         series_list = list(
             EventSeriesPage.objects.live()
             .child_of(self)
@@ -43,7 +49,7 @@ class EventIndexPage(BasePage):
         past = (
             EventPage.objects.live()
             .descendant_of(self)
-            .filter(end__lt=timezone.now())
+            .filter(end__lte=now)
             .select_related("host_municipality__land", "host_municipality__kreis")
             .order_by("-start")
         )

@@ -1,10 +1,12 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
 
 from home.models import BasePage
+from home.page_cache import expire_at
 
 
 class EventSeriesPage(BasePage):
@@ -54,10 +56,15 @@ class EventSeriesPage(BasePage):
         from .event import EventPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["events"] = (
+        events = list(
             EventPage.objects.live()
             .child_of(self)
             .select_related("host_municipality__land", "host_municipality__kreis")
             .order_by("start")
         )
+        ends = [event.end for event in events if event.end > timezone.now()]
+        if ends:
+            # A card turns "past" when its event is over: cache the page no longer.
+            expire_at(request, min(ends))
+        context["events"] = events
         return context

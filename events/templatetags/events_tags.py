@@ -1,9 +1,15 @@
-"""The events section of the home page: the next events, else the latest past ones."""
+"""The events section of the home page (the next events, else the latest past ones),
+the link to the events overview and the structured data of an event page."""
+
+import json
 
 from django import template
 from django.utils import timezone
+from django.utils.html import _json_script_escapes, format_html
+from django.utils.safestring import mark_safe
 
 from events.models import EventIndexPage, EventPage
+from home.page_cache import expire_at
 from home.templatetags.home_tags import content_language, site_root_path
 
 register = template.Library()
@@ -21,6 +27,9 @@ def next_events(context, limit=3):
         .select_related(*EVENT_JOINS)
     )
     upcoming = list(events.filter(end__gt=timezone.now()).order_by("start")[:limit])
+    if upcoming:
+        # The home page changes when the first of these events is over.
+        expire_at(context.get("request"), min(event.end for event in upcoming))
     past = []
     if not upcoming:
         past = list(events.filter(end__lte=timezone.now()).order_by("-start")[:limit])
@@ -47,3 +56,14 @@ def event_index_url(context):
     if request is not None:
         request._ik_event_index_url = url
     return url
+
+
+@register.simple_tag(takes_context=True)
+def event_json_ld(context, page):
+    """The schema.org ``Event`` of an event page as a ``<script type="application/ld+json">``
+    block; ``<``, ``>`` and ``&`` are escaped so that no text can end the script."""
+    data = page.structured_data(
+        context.get("request"), context.get("event_speakers") or (), language=content_language()
+    )
+    payload = json.dumps(data, ensure_ascii=False).translate(_json_script_escapes)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))

@@ -167,8 +167,8 @@ def test_recording_page(client, past_event, site_root):
 
 def test_external_video_is_only_linked(client, past_event):
     recording = RecordingPageFactory(
-        parent=past_event, video_file=None, video_url="https://www.youtube.com/watch?v=abc"
+        parent=past_event, video_file=None, video_url="https://www.youtube.com/watch?v=dQw4w9WgXcQ"
     )
     html = soup(client.get(recording.url))
     assert not html.find("iframe") and not html.find("video")
-    assert html.find("a", href="https://www.youtube.com/watch?v=abc")
+    assert html.find("a", href="https://www.youtube.com/watch?v=dQw4w9WgXcQ")

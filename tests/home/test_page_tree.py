@@ -155,7 +155,7 @@ def test_create_every_type_in_the_admin(admin_client, tree):
         tree["event"],
         title="Mitschnitt",
         slug="mitschnitt",
-        video_url="https://www.youtube-nocookie.com/embed/x",
+        video_url="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ",
     )
     created(RecordingPage, "Mitschnitt")
 
