@@ -39,11 +39,16 @@ def restore_migrated_rows():
         Collection.add_root(name="Root")
 
 
-@pytest.fixture
-def reference_data(db):
+def ensure_reference_data():
+    """Migrated rows and reference data, back after a flush (a no-op otherwise)."""
     restore_migrated_rows()
     if not Region.objects.filter(code="08111000").exists():
         load_all()
+
+
+@pytest.fixture
+def reference_data(db):
+    ensure_reference_data()
 
 
 @pytest.fixture

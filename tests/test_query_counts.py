@@ -1,4 +1,5 @@
-"""No N+1: a page costs the same number of queries with 2 or with 50 related items."""
+"""No N+1: a page costs the same number of queries with 2 or with MANY (25) related items
+(more than any listing on the page shows)."""
 
 import datetime
 
@@ -26,6 +27,7 @@ from knowledge.models import (
 pytestmark = pytest.mark.django_db
 
 # Stated in the issue notes; a change is a deliberate decision, not an accident.
+MANY = 25
 EXPECTED = {"home": 14, "case_study": 23, "event": 21}
 
 
@@ -64,14 +66,14 @@ def make_event(parent, knowledge, n):
     )
 
 
-@pytest.mark.parametrize("n", [2, 50])
+@pytest.mark.parametrize("n", [2, MANY])
 def test_case_study(client, site_root, n):
     page = make_case_study(site_root["knowledge"], n)
     assert page.ozg_leistungen.count() == n and page.reuse_links.count() == n
     assert count_queries(client, page.url) == EXPECTED["case_study"]
 
 
-@pytest.mark.parametrize("n", [2, 50])
+@pytest.mark.parametrize("n", [2, MANY])
 def test_event(client, site_root, n):
     series = EventSeriesPageFactory(parent=site_root["events"])
     page = make_event(series, site_root["knowledge"], n)
@@ -79,7 +81,7 @@ def test_event(client, site_root, n):
     assert count_queries(client, page.url) == EXPECTED["event"]
 
 
-@pytest.mark.parametrize("n", [2, 50])
+@pytest.mark.parametrize("n", [2, MANY])
 def test_home(client, site_root, n):
     knowledge = site_root["knowledge"]
     series = EventSeriesPageFactory(parent=site_root["events"])

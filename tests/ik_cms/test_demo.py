@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from wagtail.models import Page, Site
 
 from events.models import EventPage, EventSeriesPage, RecordingPage
@@ -12,11 +13,27 @@ from tests.utils import soup
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def demo_build(django_db_setup, django_db_blocker):
+    """The demo site, built once for the module (12 s) and rolled back after it."""
+    from tests.conftest import ensure_reference_data
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            ensure_reference_data()
+            out = io.StringIO()
+            call_command("load_demo_content", admin_password="demo-test-password", stdout=out)
+            yield out.getvalue()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
 @pytest.fixture
-def demo(reference_data):
-    out = io.StringIO()
-    call_command("load_demo_content", admin_password="demo-test-password", stdout=out)
-    return out.getvalue()
+def demo(demo_build, db):
+    return demo_build
 
 
 def tree_fingerprint():
