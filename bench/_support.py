@@ -106,6 +106,50 @@ class Database:
             self.work_dir.rmdir()  # only if nothing else is left in it
 
 
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def run_benchmark(args, work_dir, build, measure):
+    """The database lifecycle both scripts share; returns the exit code.
+
+    ``args`` has ``database_url``, ``reuse`` and ``keep``. An existing ``--database-url``
+    database is measured only with ``--reuse`` and never dropped (exit code 2 without
+    it); a database built here is removed at the end unless ``--keep``. ``build()``
+    fills a new database (and may return figures), ``measure(figures)`` runs and
+    reports; a failed request is exit code 1.
+    """
+    database = Database(args.database_url, work_dir)
+    configure_django(database.url, database.media_root)
+    exists = database.exists()
+    if exists and not args.reuse and not database.is_default:
+        log(
+            f"{database.describe()} exists already. Pass --reuse to measure it as it is, or "
+            "remove it to have it rebuilt (the script only removes what it built itself)."
+        )
+        return 2
+    built = False
+    try:
+        figures = None
+        if exists and args.reuse:
+            log(f"Reusing {database.describe()} as it is.")
+        else:
+            log(f"Building {database.describe()} ...")
+            database.create()
+            built = True
+            figures = build()
+        measure(database, figures)
+    except RequestFailed as error:
+        log(f"Request failed: {error}")
+        return 1
+    finally:
+        if built and not (args.keep or args.reuse):
+            database.remove()
+        elif built:
+            log(f"Kept {database.describe()} (measure it again with --reuse).")
+    return 0
+
+
 def build_demo(log):
     """migrate, load_reference_data, load_demo_content: quietly, each step timed."""
     from django.core.management import call_command

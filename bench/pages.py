@@ -70,7 +70,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import _support
-from _support import Database, RequestFailed, build_demo, configure_django, database_version
+from _support import RequestFailed, build_demo, database_version, log, run_benchmark
 
 WORK_DIR = Path(tempfile.gettempdir()) / "ik-bench-pages"
 DEFAULT_SQLITE = WORK_DIR / "bench.sqlite3"
@@ -326,38 +326,14 @@ def report(targets, database, rounds, warmup, elapsed):
 def main(argv=None):
     args = parse_args(argv)
 
-    def log(message):
-        print(message, file=sys.stderr, flush=True)
-
-    database = Database(args.database_url, WORK_DIR)
-    configure_django(database.url, database.media_root)
-
-    exists = database.exists()
-    if exists and not args.reuse and not database.is_default:
-        log(
-            f"{database.describe()} exists already. Pass --reuse to measure it as it is, or "
-            "remove it to have it rebuilt (the script only removes what it built itself)."
-        )
-        return 2
-
-    from django.core.handlers.wsgi import WSGIHandler
-
-    built = False
-    try:
-        if exists and args.reuse:
-            log(f"Reusing {database.describe()} as it is.")
-        else:
-            log(f"Building {database.describe()} ...")
-            database.create()
-            built = True
-            build_demo(log)
+    def measure_pages(database, _figures):
+        from django.conf import settings
+        from django.core.handlers.wsgi import WSGIHandler
 
         targets = pick_targets()
         floors = {}
         install_floor_urlconf(floors)
         handler = WSGIHandler()
-        from django.conf import settings
-
         settings.PAGE_CACHE_SECONDS = 0  # sizes and query counts of rendered pages
         for target in targets:
             _elapsed, body, _headers = serve(handler, target.url)
@@ -369,15 +345,8 @@ def main(argv=None):
         started = time.perf_counter()
         measure(handler, targets, args.requests, args.warmup, log)
         report(targets, database, args.requests, args.warmup, time.perf_counter() - started)
-    except RequestFailed as error:
-        log(f"Request failed: {error}")
-        return 1
-    finally:
-        if built and not (args.keep or args.reuse):
-            database.remove()
-        elif built:
-            log(f"Kept {database.describe()} (measure it again with --reuse).")
-    return 0
+
+    return run_benchmark(args, WORK_DIR, lambda: build_demo(log), measure_pages)
 
 
 if __name__ == "__main__":

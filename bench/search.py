@@ -72,15 +72,7 @@ import uuid
 from pathlib import Path
 from urllib.parse import urlencode
 
-from _support import (
-    REPO,
-    Database,
-    RequestFailed,
-    build_demo,
-    configure_django,
-    database_version,
-    serve,
-)
+from _support import REPO, build_demo, database_version, log, run_benchmark, serve
 
 WORK_DIR = Path(tempfile.gettempdir()) / "ik-bench-search"
 CORPUS = REPO / "knowledge/data/corpus/codefor_de_projekte_blog.jsonl"
@@ -158,10 +150,6 @@ def parse_args(argv=None):
     if args.rounds < 1 or args.warmup < 0 or args.pages < 1 or args.import_records < 0:
         parser.error("--rounds and --pages must be at least 1, the others at least 0")
     return args
-
-
-def log(message):
-    print(message, file=sys.stderr, flush=True)
 
 
 # --- Corpus -----------------------------------------------------------------------------
@@ -567,37 +555,13 @@ def report(args, database, figures, cases, elapsed):
 # --- Main -------------------------------------------------------------------------------
 def main(argv=None):
     args = parse_args(argv)
-    database = Database(args.database_url, WORK_DIR)
-    configure_django(database.url, database.media_root)
-    exists = database.exists()
-    if exists and not args.reuse and not database.is_default:
-        log(
-            f"{database.describe()} exists already. Pass --reuse to measure it as it is, or "
-            "remove it to have it rebuilt (the script only removes what it built itself)."
-        )
-        return 2
-    built = False
-    figures = {}
-    try:
-        if exists and args.reuse:
-            log(f"Reusing {database.describe()} as it is.")
-        else:
-            log(f"Building {database.describe()} ...")
-            database.create()
-            built = True
-            figures = build(args)
+
+    def measure_search(database, figures):
         log(f"Measuring {len(QUERIES) * 2} requests, {args.rounds} rounds ...")
         cases, elapsed = measure(args)
-        report(args, database, figures, cases, elapsed)
-    except RequestFailed as error:
-        log(f"Request failed: {error}")
-        return 1
-    finally:
-        if built and not (args.keep or args.reuse):
-            database.remove()
-        elif built:
-            log(f"Kept {database.describe()} (measure it again with --reuse).")
-    return 0
+        report(args, database, figures or {}, cases, elapsed)
+
+    return run_benchmark(args, WORK_DIR, lambda: build(args), measure_search)
 
 
 if __name__ == "__main__":
