@@ -25,13 +25,14 @@ index must be rebuilt: ``manage.py update_index``.
 from __future__ import annotations
 
 import contextlib
+import copy
 import functools
 import threading
 import time
 
 from django.db import connections
 from modelsearch.conf import get_app_config
-from modelsearch.index import SearchField
+from modelsearch.index import RelatedFields, SearchField
 
 from ..analysis import TypoIndex, analyze, analyze_query, stem, tokenize
 
@@ -98,13 +99,32 @@ def analyze_for_index(text: str) -> str:
     return " ".join(t for chunk in text.split() for t in _analyze_chunk(chunk))
 
 
+def _as_body_field(field):
+    """A copy of a related ``title`` SearchField under another name."""
+    renamed = copy.copy(field)
+    renamed.field_name = "related_title"
+    return renamed
+
+
 class _AnalyzingIndexerMixin:
     """Replaces each ``SearchField`` value by its analysed terms (``RelatedFields`` recurse
-    into this method, so their sub-fields are analysed once, here)."""
+    into this method, so their sub-fields are analysed once, here).
+
+    Upstream puts every SearchField named ``title`` into the index's title column,
+    those of related objects too: an event's agenda items and a recording's chapters
+    made their titles count as the page's own, and an event presenting a case study
+    outranked the case study itself. Related ``title`` fields go to the body here.
+    """
 
     analyzing = True
 
     def prepare_field(self, obj, field):
+        if isinstance(field, RelatedFields):
+            for item in super().prepare_field(obj, field):
+                if isinstance(item[0], SearchField) and item[0].field_name == "title":
+                    item = (_as_body_field(item[0]), *item[1:])
+                yield item
+            return
         if not (self.analyzing and isinstance(field, SearchField)):
             yield from super().prepare_field(obj, field)
             return
@@ -128,8 +148,9 @@ DOCUMENT_COLUMNS = (
     "ozg",
 )
 DOCUMENT_SELECT = ", ".join(f"d.{column}" for column in DOCUMENT_COLUMNS)
-# A query's terms in the title count this many times as much as in the body.
-TITLE_WEIGHT = 3.0
+# A query's terms in the title count this many times as much as in the body: a page
+# titled with the query ranks above pages that mention it, however often.
+TITLE_WEIGHT = 10.0
 
 
 def sync_documents(model, objs):

@@ -298,6 +298,30 @@ def test_a_hit_in_a_transcript_links_to_the_passage(client, pages):
     assert link["href"].endswith("#t=754") and "12:34" in link.get_text()
 
 
+def test_a_page_ranks_above_an_event_that_presents_it(client, site_root):
+    """The titles of an event's agenda are not the event's own title."""
+    from events.factories import AgendaItemFactory, EventPageFactory, EventSeriesPageFactory
+    from events.models import AgendaItem
+
+    title = "Chatbot im Bürgerservice"
+    case_study = CaseStudyPageFactory(
+        parent=site_root["knowledge"], title=title, municipality=get_region(MUENCHEN)
+    )
+    event = EventPageFactory(
+        parent=EventSeriesPageFactory(parent=site_root["events"]),
+        title="Zu Gast in Gütersloh",
+        teaser_text=f"Vorgestellt: {title}.",
+        host_municipality=get_region(AUGSBURG),
+        agenda=[
+            AgendaItemFactory.build(kind=AgendaItem.Kind.IMPULSE, title=title),
+            AgendaItemFactory.build(kind=AgendaItem.Kind.IMPULSE, title=f"{title}: Erfahrungen"),
+        ],
+    )
+    event.save_revision().publish()
+    data = get(client, q="Chatbot")
+    assert [r["title"] for r in data["results"]][:2] == [case_study.title, event.title]
+
+
 # --- errors --------------------------------------------------------------------------
 
 
