@@ -1,4 +1,3 @@
-import json
 import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
@@ -6,7 +5,6 @@ from urllib.parse import parse_qs, urlsplit
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
@@ -17,6 +15,7 @@ from wagtail.search import index
 
 from events.vtt import VTTError, read_document_cues
 from home.formatting import format_timestamp
+from home.json_ld import json_ld_script
 from home.models import BasePage
 
 YOUTUBE_HOSTS = {"youtube.com", "m.youtube.com", "music.youtube.com", "youtube-nocookie.com"}
@@ -128,18 +127,6 @@ def iso8601_duration(seconds):
     if secs or out == "PT":
         out += f"{secs}S"
     return out
-
-
-def json_script_safe(data):
-    """JSON for a <script> element: <, > and & escaped as \\u escapes."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return (
-        text.replace("&", "\\u0026")
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
 
 
 class TimestampMixin:
@@ -359,10 +346,7 @@ class RecordingPage(RoutablePageMixin, BasePage):
         return data
 
     def json_ld_script(self, request=None, parent_event=None, transcript=None):
-        return format_html(
-            '<script type="application/ld+json">{}</script>',
-            _Raw(json_script_safe(self.get_json_ld(request, parent_event, transcript))),
-        )
+        return json_ld_script(self.get_json_ld(request, parent_event, transcript))
 
     @property
     def duration_label(self):
@@ -401,13 +385,6 @@ class RecordingPage(RoutablePageMixin, BasePage):
             list(self.cited_by_learnings.live().order_by("title")) if self.pk else []
         )
         return context
-
-
-class _Raw(str):
-    """Already-escaped text for format_html (the JSON escapes <, > and &)."""
-
-    def __html__(self):
-        return self
 
 
 def _absolute(request, url):

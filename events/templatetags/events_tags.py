@@ -1,14 +1,11 @@
 """The events section of the home page (the next events, else the latest past ones),
 the link to the events overview and the structured data of an event page."""
 
-import json
-
 from django import template
 from django.utils import timezone
-from django.utils.html import _json_script_escapes, format_html
-from django.utils.safestring import mark_safe
 
 from events.models import EventIndexPage, EventPage
+from home.json_ld import json_ld_script
 from home.page_cache import expire_at
 from home.templatetags.home_tags import content_language, site_root_path
 
@@ -65,5 +62,4 @@ def event_json_ld(context, page):
     data = page.structured_data(
         context.get("request"), context.get("event_speakers") or (), language=content_language()
     )
-    payload = json.dumps(data, ensure_ascii=False).translate(_json_script_escapes)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+    return json_ld_script(data)

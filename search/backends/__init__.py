@@ -33,6 +33,7 @@ import time
 from django.db import connections
 from modelsearch.conf import get_app_config
 from modelsearch.index import RelatedFields, SearchField
+from modelsearch.utils import get_content_type_pk
 
 from ..analysis import TypoIndex, analyze, analyze_query, stem, tokenize
 
@@ -151,6 +152,32 @@ DOCUMENT_SELECT = ", ".join(f"d.{column}" for column in DOCUMENT_COLUMNS)
 # A query's terms in the title count this many times as much as in the body: a page
 # titled with the query ranks above pages that mention it, however often.
 TITLE_WEIGHT = 10.0
+
+
+class _GermanIndexMixin:
+    """What both German index classes do around writing entries: analyse with
+    ``indexer_class``, drop the typo vocabulary, refresh title norms, keep the search
+    documents in step. A subclass writes the rows in ``write_entries``."""
+
+    indexer_class = None
+
+    def add_items(self, model, objs):
+        objs = list(objs)
+        if not model.get_search_fields() or not objs:
+            return
+        invalidate_vocabulary()
+        indexers = [self.indexer_class(obj, self.backend) for obj in objs]
+        self.write_entries(get_content_type_pk(model), indexers)
+        refresh_title_norms(self)
+        sync_documents(model, objs)
+
+    def write_entries(self, content_type_pk, indexers):
+        raise NotImplementedError
+
+    def delete_item(self, item):
+        invalidate_vocabulary()
+        super().delete_item(item)
+        remove_documents(type(item), [item])
 
 
 def sync_documents(model, objs):

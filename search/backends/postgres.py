@@ -5,7 +5,6 @@ from django.db import connections
 from django.utils.functional import cached_property
 from modelsearch.backends.database.postgres import postgres as pg
 from modelsearch.query import Phrase, PlainText
-from modelsearch.utils import get_content_type_pk
 
 from . import (
     DOCUMENT_SELECT,
@@ -13,12 +12,9 @@ from . import (
     TITLE_WEIGHT,
     IndexEntry,
     _AnalyzingIndexerMixin,
+    _GermanIndexMixin,
     groups_for,
-    invalidate_vocabulary,
     query_groups,
-    refresh_title_norms,
-    remove_documents,
-    sync_documents,
     tsquery_expression,
 )
 
@@ -53,18 +49,12 @@ class GermanPostgresSearchQueryCompiler(pg.PostgresSearchQueryCompiler):
         return super().build_tsquery_content(query, config=config, invert=invert)
 
 
-class GermanPostgresIndex(pg.PostgresIndex):
-    """PostgresIndex.add_items with the analysing indexer (the rest is upstream's code)."""
+class GermanPostgresIndex(_GermanIndexMixin, pg.PostgresIndex):
+    """PostgresIndex.add_items with the analysing indexer (the SQL is upstream's)."""
 
-    def add_items(self, model, objs):
-        search_fields = model.get_search_fields()
-        if not search_fields:
-            return
-        indexers = [GermanPostgresObjectIndexer(obj, self.backend) for obj in objs]
-        if not indexers:
-            return
-        invalidate_vocabulary()
-        content_type_pk = get_content_type_pk(model)
+    indexer_class = GermanPostgresObjectIndexer
+
+    def write_entries(self, content_type_pk, indexers):
         compiler = pg.InsertQuery(IndexEntry).get_compiler(connection=self.write_connection)
         rows_sql = []
         params = []
@@ -96,13 +86,6 @@ class GermanPostgresIndex(pg.PostgresIndex):
                 """,  # noqa: S608
                 params,
             )
-        refresh_title_norms(self)
-        sync_documents(model, objs)
-
-    def delete_item(self, item):
-        invalidate_vocabulary()
-        super().delete_item(item)
-        remove_documents(type(item), [item])
 
 
 class GermanPostgresSearchBackend(pg.PostgresSearchBackend):

@@ -8,7 +8,6 @@ from django.utils.dateparse import parse_datetime
 from modelsearch.backends.database.sqlite import sqlite as lite
 from modelsearch.backends.database.sqlite.query import SearchQueryExpression, SearchQueryField
 from modelsearch.query import Phrase, PlainText
-from modelsearch.utils import get_content_type_pk
 
 from . import (
     DOCUMENT_SELECT,
@@ -16,13 +15,10 @@ from . import (
     TITLE_WEIGHT,
     IndexEntry,
     _AnalyzingIndexerMixin,
+    _GermanIndexMixin,
     fts5_expression,
     groups_for,
-    invalidate_vocabulary,
     query_groups,
-    refresh_title_norms,
-    remove_documents,
-    sync_documents,
 )
 
 
@@ -47,18 +43,12 @@ class GermanSQLiteSearchQueryCompiler(lite.SQLiteSearchQueryCompiler):
         return super().build_search_query_content(query, config=config)
 
 
-class GermanSQLiteIndex(lite.SQLiteIndex):
-    """SQLiteIndex.add_items with the analysing indexer (the rest is upstream's code)."""
+class GermanSQLiteIndex(_GermanIndexMixin, lite.SQLiteIndex):
+    """SQLiteIndex.add_items with the analysing indexer (the writes are upstream's)."""
 
-    def add_items(self, model, objs):
-        search_fields = model.get_search_fields()
-        if not search_fields:
-            return
-        indexers = [GermanSQLiteObjectIndexer(obj, self.backend) for obj in objs]
-        if not indexers:
-            return
-        invalidate_vocabulary()
-        content_type_pk = get_content_type_pk(model)
+    indexer_class = GermanSQLiteObjectIndexer
+
+    def write_entries(self, content_type_pk, indexers):
         data = {i.id: (i.title, i.autocomplete, i.body) for i in indexers}
         entries = self.entries.filter(content_type_id=content_type_pk)
         indexed = frozenset(
@@ -80,13 +70,6 @@ class GermanSQLiteIndex(lite.SQLiteIndex):
             for object_id, (title, autocomplete, body) in data.items()
             if object_id not in indexed
         )
-        refresh_title_norms(self)
-        sync_documents(model, objs)
-
-    def delete_item(self, item):
-        invalidate_vocabulary()
-        super().delete_item(item)
-        remove_documents(type(item), [item])
 
 
 class GermanSQLiteSearchBackend(lite.SQLiteSearchBackend):

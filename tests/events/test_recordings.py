@@ -22,11 +22,11 @@ from events.factories import (
 from events.models import RecordingPage
 from events.models.recording import (
     iso8601_duration,
-    json_script_safe,
     parse_video_url,
     validate_video_url,
 )
 from events.vtt import VTTError, parse_vtt
+from home.json_ld import json_script_safe
 from tests.utils import soup
 
 pytestmark = pytest.mark.django_db
