@@ -101,16 +101,18 @@ class KnowledgeFilterForm(forms.Form):
         if data is not None and hasattr(data, "getlist"):
             data = {key: data.getlist(key) for key in self.base_fields if key in data}
         super().__init__(data, **kwargs)
-        self.fields["themenfeld"].choices = list(Themenfeld.objects.values_list("slug", "name"))
+        self.fields["themenfeld"].choices = [
+            (tf.slug, tf.label) for tf in Themenfeld.objects.only("slug", "name", "kdn_id")
+        ]
 
     def active_filters(self):
         """The filters in use: dicts of ``key``, ``value``, ``label`` (of the filter) and
         ``value_label``, in the order of the form's fields."""
         data = self.cleaned_data
         codes = data["land"] + data["kreis"] + data["ags"]
-        regions = dict(Region.objects.filter(code__in=codes).values_list("code", "short_name"))
+        regions = {r.code: r.display_name for r in Region.objects.filter(code__in=codes)}
         labels = {"land": regions, "kreis": regions, "ags": regions}
-        labels["ozg"] = dict(Leistung.objects.filter(pk__in=data["ozg"]).values_list("pk", "name"))
+        labels["ozg"] = {x.pk: x.label for x in Leistung.objects.filter(pk__in=data["ozg"])}
         for key in ("themenfeld", "status", "type"):
             labels[key] = dict(self.fields[key].choices)
         return [

@@ -12,8 +12,18 @@ from pathlib import Path
 from django.db import transaction
 from django.db.models import F
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
 
-from knowledge.models import Lebenslage, LeikaLeistung, Leistung, Region, Themenfeld
+from knowledge import labels
+from knowledge.models import (
+    CatalogueLabel,
+    Lebenslage,
+    LeikaLeistung,
+    Leistung,
+    Region,
+    Themenfeld,
+)
 from knowledge.text import fold
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -221,6 +231,75 @@ def load_ozg(data_dir=DATA_DIR):
     return results
 
 
+def load_labels(data_dir=DATA_DIR):
+    """One German :class:`CatalogueLabel` per Land, Themenfeld, Lage and Leistung (the
+    source editors translate), and the English names we ship (``labels_en.csv``: the
+    Länder's usual English names and our translation of the 14 Themenfelder; the data
+    has no English) as wagtail-localize translations where none exists yet.
+
+    A German name that changed upstream is updated and its translations synchronised
+    (the changed string then waits for its translator); an existing translation is
+    never overwritten by the shipped one.
+    """
+    from home.translation import sync, translate
+
+    german = Locale.get_default()
+    wanted = {
+        (CatalogueLabel.Kind.LAND, code): name
+        for code, name in Region.objects.filter(level=Region.Level.LAND).values_list(
+            "code", "short_name"
+        )
+    }
+    for kind, model, key in (
+        (CatalogueLabel.Kind.THEMENFELD, Themenfeld, "kdn_id"),
+        (CatalogueLabel.Kind.LEBENSLAGE, Lebenslage, "kdn_id"),
+        (CatalogueLabel.Kind.LEISTUNG, Leistung, "ozg_id"),
+    ):
+        wanted.update({(kind, str(k)): name for k, name in model.objects.values_list(key, "name")})
+    existing = {
+        (label.kind, label.key): label for label in CatalogueLabel.objects.filter(locale=german)
+    }
+    changed = [
+        label
+        for ident, label in existing.items()
+        if ident in wanted and label.name != wanted[ident]
+    ]
+    for label in changed:
+        label.name = wanted[(label.kind, label.key)]
+    CatalogueLabel.objects.bulk_update(changed, ["name"], batch_size=500)
+    CatalogueLabel.objects.bulk_create(
+        [
+            CatalogueLabel(kind=kind, key=key, name=name, locale=german)
+            for (kind, key), name in wanted.items()
+            if (kind, key) not in existing
+        ],
+        batch_size=500,
+    )
+    for label in changed:
+        sync(label)
+
+    results = [
+        LoadResult(
+            CatalogueLabel._meta.verbose_name_plural, len(wanted), len(wanted) - len(existing)
+        )
+    ]
+    created = 0
+    for row in read_csv(data_dir / "labels_en.csv"):
+        locale = Locale.objects.filter(language_code="en").first()
+        if locale is None:
+            break
+        source = CatalogueLabel.objects.filter(
+            kind=row["kind"], key=row["key"], locale=german
+        ).first()
+        if source is None or source.has_translation(locale):
+            continue
+        translate(source, locale, {source.name: row["name_en"]})
+        created += 1
+    results.append(LoadResult(_("Englische Bezeichnungen"), created, created))
+    labels.forget()
+    return results
+
+
 @transaction.atomic
 def load_all(data_dir=DATA_DIR):
-    return load_regions(data_dir) + load_ozg(data_dir)
+    return load_regions(data_dir) + load_ozg(data_dir) + load_labels(data_dir)

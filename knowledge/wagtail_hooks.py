@@ -2,7 +2,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from knowledge.models import Organisation, Person
+from knowledge.models import CatalogueLabel, Organisation, Person
 from knowledge.views import leistung_chooser_viewset, region_chooser_viewset
 
 
@@ -27,5 +27,19 @@ class OrganisationViewSet(SnippetViewSet):
     list_filter = ["kind"]
 
 
+class CatalogueLabelViewSet(SnippetViewSet):
+    """The names of Länder and of the OZG catalogue, one German label per entry (from
+    the public data); editors translate them with wagtail-localize ("Übersetzen")."""
+
+    model = CatalogueLabel
+    icon = "tag"
+    menu_order = 220
+    list_display = ["name", "kind", "key", "locale"]
+    list_filter = ["kind", "locale"]
+    search_fields = ["name", "key"]
+    ordering = ["kind", "name"]
+
+
 register_snippet(PersonViewSet)
+register_snippet(CatalogueLabelViewSet)
 register_snippet(OrganisationViewSet)

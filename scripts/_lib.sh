@@ -48,7 +48,8 @@ ensure_venv() {
 
 # ensure_debian_packages PACKAGE...: install those not installed yet (chromium for the
 # browser tests; wngerman, the German word list of search/analysis.py, GPL-2+, used
-# from /usr/share/dict/ngerman and never copied into the repository).
+# from /usr/share/dict/ngerman and never copied into the repository; gettext, whose
+# msgfmt compile_messages needs).
 ensure_debian_packages() {
     local missing=()
     for package in "$@"; do
@@ -58,6 +59,19 @@ ensure_debian_packages() {
     if [ "${#missing[@]}" -gt 0 ]; then
         apt_install "${missing[@]}"
     fi
+}
+
+# compile_messages: the message catalogues (*.mo, not committed) from their *.po files,
+# with GNU gettext's msgfmt; skipped when every .mo is newer than its .po.
+compile_messages() {
+    local po
+    while IFS= read -r po; do
+        if [ ! "${po%.po}.mo" -nt "$po" ]; then
+            echo ">> compiling the message catalogues"
+            DATABASE_URL= .venv/bin/python manage.py compilemessages --ignore=.venv
+            return
+        fi
+    done < <(find . -path ./.venv -prune -o -name '*.po' -print)
 }
 
 postgres_reachable() {

@@ -5,7 +5,9 @@ answers 400 naming it), :func:`search.query.search` does the work. The interacti
 UI is off because django-ninja loads it from a CDN; the schema is served.
 """
 
+from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.errors import ValidationError as NinjaValidationError
 from wagtail.models import Locale
@@ -137,9 +139,12 @@ def search(request, params: Query[SearchParams]):
     listed, newest first."""
     # Outside i18n_patterns the middleware always activates German; an API client
     # states its language with ``lang`` or, failing that, Accept-Language.
+    requested = request.GET.get("lang") or translation.get_language_from_request(request)
     form = SearchForm(request.GET, default_lang=translation.get_language_from_request(request))
-    if not form.is_valid():
-        return Status(400, {"errors": form.error_list()})
+    # Error messages in the requested language (German for an unknown one).
+    with translation.override(requested if requested in dict(settings.LANGUAGES) else None):
+        if not form.is_valid():
+            return Status(400, {"errors": form.error_list()})
     data = form.cleaned_data
     with translation.override(data["lang"]):
         result = query.search(data, request)
@@ -183,11 +188,17 @@ def suggest_view(request, q: str = "", lang: str = ""):
     """Titles, municipalities and OZG-Leistungen that start with or contain ``q``
     (2 to 100 characters), in the requested language."""
     text = " ".join(q.split())
-    if not MIN_SUGGEST_LENGTH <= len(text) <= MAX_SUGGEST_LENGTH:
-        message = f"2 bis {MAX_SUGGEST_LENGTH} Zeichen"
-        return Status(400, {"errors": [{"parameter": "q", "message": message}]})
     code = lang or translation.get_language_from_request(request)
     locale = Locale.objects.filter(language_code=code).first()
     if locale is None:
-        return Status(400, {"errors": [{"parameter": "lang", "message": "unbekannte Sprache"}]})
-    return Status(200, suggest(text, locale))
+        message = _("unbekannte Sprache")
+        return Status(400, {"errors": [{"parameter": "lang", "message": message}]})
+    if not MIN_SUGGEST_LENGTH <= len(text) <= MAX_SUGGEST_LENGTH:
+        with translation.override(code):
+            message = _("%(min)s bis %(max)s Zeichen") % {
+                "min": MIN_SUGGEST_LENGTH,
+                "max": MAX_SUGGEST_LENGTH,
+            }
+        return Status(400, {"errors": [{"parameter": "q", "message": message}]})
+    with translation.override(locale.language_code):  # labels of Länder and Leistungen
+        return Status(200, suggest(text, locale))

@@ -39,9 +39,10 @@ from django.utils.html import escape
 from wagtail.models import Locale, Page
 
 from events.models import EventPage, RecordingPage
+from knowledge.labels import localized_name
 from knowledge.models.case_study import CaseStudyLeistung, CaseStudyPage
 from knowledge.models.learning import LearningPage
-from knowledge.models.taxonomy import Leistung, Region, Themenfeld
+from knowledge.models.taxonomy import CatalogueLabel, Leistung, Region, Themenfeld
 from search.backends import DOCUMENT_COLUMNS
 from search.fallback import search_with_fallback
 
@@ -288,21 +289,22 @@ def label_facets(counters, params, region_codes=()):
     for region in Region.objects.filter(code__in=codes - {""}).only(
         "code", "level", "short_name", "kind"
     ):
-        short_names[region.code] = region.short_name
+        short_names[region.code] = region.display_name  # a Land's in the active language
         # Kreise share names ("München" the city and the Landkreis): add the kind,
         # unless the name says it already ("Landkreis Kelheim", "Kreis Wesel").
         kind = str(region.kind_label) if region.level == Region.Level.KREIS else ""
         names[region.code] = (
             f"{region.short_name} ({kind})"
             if kind and kind.lower().split()[-1] not in region.short_name.lower()
-            else region.short_name
+            else region.display_name
         )
     facets["land"] = _listing(land, names, params.get("land", []))
     if params.get("land"):
         facets["kreis"] = _listing(kreis, names, params.get("kreis", []))
 
     themen = {
-        pk: (slug, name) for pk, slug, name in Themenfeld.objects.values_list("pk", "slug", "name")
+        pk: (slug, localized_name(CatalogueLabel.Kind.THEMENFELD, kdn_id, name))
+        for pk, slug, name, kdn_id in Themenfeld.objects.values_list("pk", "slug", "name", "kdn_id")
     }
     counts = dict(counters["themenfeld"])
     for pk in params.get("themenfeld", []):
@@ -317,9 +319,12 @@ def label_facets(counters, params, region_codes=()):
     )
 
     chosen_ozg = [int(v) for v in params.get("ozg", [])]
-    ozg_labels = dict(
-        Leistung.objects.filter(pk__in={*counters["ozg"], *chosen_ozg}).values_list("pk", "name")
-    )
+    ozg_labels = {
+        pk: localized_name(CatalogueLabel.Kind.LEISTUNG, pk, name)
+        for pk, name in Leistung.objects.filter(pk__in={*counters["ozg"], *chosen_ozg}).values_list(
+            "pk", "name"
+        )
+    }
     facets["ozg"] = _listing(counters["ozg"], ozg_labels, chosen_ozg)
     facets["type"] = _listing(
         counters["type"],

@@ -72,7 +72,7 @@ def leistung_suggestions(text, limit):
     leistungen = _prefix_first(
         Leistung.objects.filter(search_name__contains=folded), "search_name", folded
     ).order_by("_prefix", "name")[:limit]
-    return [{"label": x.name, "type": "ozg_leistung", "ozg_id": x.ozg_id} for x in leistungen]
+    return [{"label": x.label, "type": "ozg_leistung", "ozg_id": x.ozg_id} for x in leistungen]
 
 
 def suggest(text, locale, limit=5):

@@ -1,4 +1,4 @@
-"""The site search page at /suche/ (/en/suche/): faceted full-text search without
+"""The site search page at /suche/ (/en/search/): faceted full-text search without
 JavaScript, on the same form and query functions as the JSON API.
 
 Every search is logged for the editors (``search.querylog``) and their promoted

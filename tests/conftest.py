@@ -10,6 +10,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Collection, Locale, Page, Site
 
+from home.editorial import get_workflow
 from knowledge.models import Region
 from knowledge.reference_data import load_all
 
@@ -37,6 +38,7 @@ def restore_migrated_rows():
         )
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
+    get_workflow()  # the editorial groups and review workflow (made if missing)
 
 
 def ensure_reference_data():

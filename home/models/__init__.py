@@ -1,3 +1,4 @@
+from .editorial import ReviewOnlyGroupApprovalTask
 from .mixins import BasePage, SEOMixin, SourceMixin, TeaserMixin
 from .pages import HomePage, StandardPage
 from .settings import SiteSettings
@@ -5,6 +6,7 @@ from .settings import SiteSettings
 __all__ = [
     "BasePage",
     "HomePage",
+    "ReviewOnlyGroupApprovalTask",
     "SEOMixin",
     "SiteSettings",
     "SourceMixin",

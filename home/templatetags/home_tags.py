@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
-from django.urls import reverse
+from django.urls import reverse, translate_url
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.coreutils import get_supported_content_language_variant
@@ -169,3 +170,75 @@ def url_label(url, length=60):
     if not label:
         return url
     return label if len(label) <= length else label[: length - 1] + "…"
+
+
+def _page_translations(page):
+    """``{language code: live translation}`` of ``page`` (itself included); one query."""
+    if not isinstance(page, Page) or not page.pk:
+        return {}
+    pages = (
+        Page.objects.live()
+        .filter(translation_key=page.translation_key)
+        .select_related("locale")
+        .only("url_path", "path", "depth", "translation_key", "locale__language_code")
+    )
+    return {p.locale.language_code: p for p in pages}
+
+
+def languages(context):
+    """One dict per language of the site: ``code``, ``name``, ``url``, ``current``,
+    ``translated`` (False when the page has no translation there and the link leads to
+    that language's home page instead), ``alternate`` (an absolute URL for ``hreflang``,
+    only where a translation exists). Computed once per request."""
+    request = context.get("request")
+    if request is None:
+        return []
+    if hasattr(request, "_ik_languages"):
+        return request._ik_languages
+    page = context.get("page")
+    current = content_language()
+    translations = _page_translations(page)
+    links = []
+    for code, name in settings.LANGUAGES:
+        with translation.override(code):
+            home = reverse("wagtail_serve", args=[""])
+        target = translations.get(code)
+        if target is not None:
+            url = target.get_url(request)
+        elif page is None and getattr(request.resolver_match, "url_name", "") not in (
+            "",
+            None,
+            "wagtail_serve",
+        ):
+            # A Django view inside i18n_patterns (the search page): the same view and
+            # query in the other language.
+            url = translate_url(request.get_full_path(), code)
+        else:
+            url = None
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url or home,
+                "current": code == current,
+                "translated": url is not None,
+                "alternate": request.build_absolute_uri(url) if url else None,
+            }
+        )
+    request._ik_languages = links
+    return links
+
+
+@register.inclusion_tag("includes/_language_alternates.html", takes_context=True)
+def language_alternates(context):
+    """``<link rel="alternate" hreflang>`` for every existing translation of the page,
+    and ``x-default`` for the German one."""
+    links = [link for link in languages(context) if link["alternate"]]
+    default = next((link for link in links if link["code"] == settings.LANGUAGE_CODE), None)
+    return {"links": links if len(links) > 1 else [], "default": default}
+
+
+@register.inclusion_tag("includes/_language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to the page in the other languages (their home page where it has none)."""
+    return {"languages": languages(context)}

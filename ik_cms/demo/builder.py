@@ -32,6 +32,7 @@ from events.factories import (
 from events.models import AgendaItem, RecordingRelatedPage
 from home.factories import HomePageFactory, StandardPageFactory, paragraph_block
 from home.models import HomePage, SiteSettings
+from home.translation import translate
 from knowledge.factories import (
     CaseStudyPageFactory,
     KnowledgeIndexPageFactory,
@@ -43,7 +44,7 @@ from knowledge.factories import (
 )
 from knowledge.models import KnowledgeIndexPage
 
-from . import case_studies, corpus, events, learnings, people, site_pages
+from . import case_studies, corpus, editorial, events, learnings, people, site_pages, translations
 
 SEED = "initiative-k-demo"
 VIDEO = Path(__file__).resolve().parent / "media" / "sample-recording.webm"
@@ -71,6 +72,8 @@ def build(admin_password=None):
         builder = _Builder()
         builder.run()
         result = Result(created=True, page_counts=_page_counts())
+        admin_password = admin_password or secrets.token_urlsafe(12)
+        editorial.build(builder.case_studies, password=admin_password)  # same password
         result.admin_password, result.admin_existed = _create_admin(admin_password)
     return result
 
@@ -98,6 +101,15 @@ class _Builder:
         for data in learnings.LEARNINGS:
             self.create_learning(wissen, data)
         self.relate_learnings_to_recordings()
+        self.translate_into_english(wissen)
+
+    # --- English translations (wagtail-localize) ------------------------------------
+    def translate_into_english(self, wissen):
+        english = Locale.objects.get(language_code="en")
+        translate(wissen, english, translations.WISSEN)
+        case_study = self.case_studies[translations.CASE_STUDY_SLUG]
+        translate(case_study.contact_person, english, translations.CONTACT_ROLE)
+        translate(case_study, english, translations.CASE_STUDY)
 
     # --- Snippets -------------------------------------------------------------------
     def create_snippets(self):

@@ -10,9 +10,10 @@ from .index import KnowledgeIndexPage
 from .learning import LearningPage, LearningRelatedCaseStudy
 from .people import Organisation, Person
 from .regional import RegionalMixin
-from .taxonomy import Lebenslage, LeikaLeistung, Leistung, Region, Themenfeld
+from .taxonomy import CatalogueLabel, Lebenslage, LeikaLeistung, Leistung, Region, Themenfeld
 
 __all__ = [
+    "CatalogueLabel",
     "CaseStudyLeistung",
     "CaseStudyPage",
     "CaseStudyPartnerMunicipality",

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
@@ -38,6 +39,14 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.FilterField("locale"),
+    ]
+    # wagtail-localize: names are proper names; the description is translated.
+    translatable_fields = [
+        SynchronizedField("name"),
+        SynchronizedField("kind", overridable=False),
+        TranslatableField("description"),
+        SynchronizedField("website"),
+        SynchronizedField("logo"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -105,6 +114,16 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.SearchField("role"),
         index.FilterField("locale"),
+    ]
+    # wagtail-localize: the role is translated, everything else is the same person (the
+    # internal e-mail address is never offered to translators).
+    translatable_fields = [
+        SynchronizedField("name"),
+        TranslatableField("role"),
+        SynchronizedField("municipality", overridable=False),
+        TranslatableField("organisation"),
+        SynchronizedField("photo"),
+        SynchronizedField("email", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta):

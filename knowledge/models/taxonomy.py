@@ -7,7 +7,10 @@ catalogue from the OZG-Umsetzungskatalog with its LeiKa mapping (see ``data/SOUR
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from knowledge.labels import localized_name
 from knowledge.text import fold
 
 
@@ -80,7 +83,7 @@ class Region(models.Model):
     def label(self):
         """A name that tells apart the several "Neustadt"s: name, Kreis and Land."""
         if self.level == self.Level.LAND:
-            return self.short_name
+            return self.display_name
         parts = []
         if self.level == self.Level.GEMEINDE:
             if self.kind in self.KREISFREI:
@@ -88,10 +91,18 @@ class Region(models.Model):
             elif self.kreis_id:
                 parts.append(self.kreis.short_name)
         if self.land_id:
-            parts.append(self.land.short_name)
+            parts.append(self.land.display_name)
         return (
             f"{self.short_name} ({', '.join(str(p) for p in parts)})" if parts else self.short_name
         )
+
+    @property
+    def display_name(self):
+        """The short name in the active language: a Land has an English name (catalogue
+        labels); Kreise and Gemeinden are proper names and stay as they are."""
+        if self.level == self.Level.LAND:
+            return localized_name(CatalogueLabel.Kind.LAND, self.code, self.short_name)
+        return self.short_name
 
     @property
     def is_kreisfrei(self):
@@ -131,6 +142,11 @@ class Themenfeld(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def label(self):
+        """The name in the active language (see :class:`CatalogueLabel`)."""
+        return localized_name(CatalogueLabel.Kind.THEMENFELD, self.kdn_id, self.name)
+
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugify(self.name.replace("&", "und"))
@@ -156,6 +172,10 @@ class Lebenslage(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def label(self):
+        return localized_name(CatalogueLabel.Kind.LEBENSLAGE, self.kdn_id, self.name)
 
 
 class Leistung(models.Model):
@@ -185,6 +205,10 @@ class Leistung(models.Model):
     def __str__(self):
         return f"{self.name} ({self.ozg_id})"
 
+    @property
+    def label(self):
+        return localized_name(CatalogueLabel.Kind.LEISTUNG, self.ozg_id, self.name)
+
     def save(self, *args, **kwargs):
         self.search_name = fold(self.name)
         super().save(*args, **kwargs)
@@ -211,3 +235,52 @@ class LeikaLeistung(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.key or _('nicht im LeiKa')})"
+
+
+class CatalogueLabel(TranslatableMixin, models.Model):
+    """The name of a Land, OZG-Themenfeld, Lebens-/Geschäftslage or OZG-Leistung in one
+    language: the snippet editors translate with wagtail-localize.
+
+    The catalogue rows themselves (:class:`Themenfeld`, :class:`Leistung`, …) exist once,
+    whatever the language, so that every page, filter and facet refers to the same ids;
+    their German names come from the public data. ``load_reference_data`` keeps one German
+    label per row (the translation source) and never touches a translation, so the
+    translations stay in wagtail-localize's hands: when a German name changes, the editors
+    see it in the translation editor ("Übersetzungen synchronisieren") and update the
+    English one. Templates show ``label`` (``display_name`` for regions), which reads the
+    label of the active language and falls back to the German name.
+    """
+
+    class Kind(models.TextChoices):
+        LAND = "land", _("Land")
+        THEMENFELD = "themenfeld", _("OZG-Themenfeld")
+        LEBENSLAGE = "lebenslage", _("Lebens-/Geschäftslage")
+        LEISTUNG = "leistung", _("OZG-Leistung")
+
+    kind = models.CharField(_("Art"), max_length=12, choices=Kind.choices)
+    key = models.CharField(
+        _("Schlüssel"),
+        max_length=8,
+        help_text=_("Landesschlüssel, KDN-Nummer des Themenfelds bzw. der Lage oder OZG-ID"),
+    )
+    name = models.CharField(_("Bezeichnung"), max_length=255)
+
+    # The kind and key say *what* is named: the same in every language.
+    translatable_fields = [
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("key", overridable=False),
+        TranslatableField("name"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Katalog-Bezeichnung")
+        verbose_name_plural = _("Katalog-Bezeichnungen")
+        ordering = ["kind", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "key", "locale"], name="unique_catalogue_label_per_locale"
+            )
+        ]
+
+    def __str__(self):
+        return self.name

@@ -96,7 +96,7 @@ def region_link(context, region, css_class="region"):
     if region is None:
         return ""
     key, value = region_filter(region)
-    return _link(context, key, value, region.short_name, css_class)
+    return _link(context, key, value, region.display_name, css_class)
 
 
 @register.simple_tag(takes_context=True)

@@ -213,7 +213,7 @@ def test_a_failing_suggest_api_closes_the_list_silently(page, search_site, page_
 
 
 def test_english_page_has_english_strings(page, search_site, page_errors):
-    field = open_search(page, search_site, "/en/suche/")
+    field = open_search(page, search_site, "/en/search/")
     expect(page.locator("form[role=search][data-lang]")).to_have_attribute("data-lang", "en")
     field.press_sequentially("Wohn", delay=20)
     listbox = page.get_by_role("listbox", name="Suggestions")
@@ -225,7 +225,7 @@ def test_english_page_has_english_strings(page, search_site, page_errors):
     count = listbox.get_by_role("option").count()
     expect(page.get_by_role("status")).to_have_text(f"{count} suggestions")
     listbox.get_by_role("option", name="Wohnste").click()
-    expect(page).to_have_url(search_site["url"] + f"/en/suche/?ags={WOHNSTE}")
+    expect(page).to_have_url(search_site["url"] + f"/en/search/?ags={WOHNSTE}")
     assert page_errors == []
 
 

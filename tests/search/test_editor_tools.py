@@ -21,7 +21,7 @@ def test_every_search_is_logged(client, site_root):
 def test_searches_without_results_are_counted(client, site_root):
     for _ in range(3):
         client.get("/suche/", {"q": "Raumfahrtbehörde"})
-    client.get("/en/suche/", {"q": "Raumfahrtbehörde"})
+    client.get("/en/search/", {"q": "Raumfahrtbehörde"})
     counts = {
         (e.query.query_string, e.locale.language_code): e.count
         for e in UnansweredQuery.objects.select_related("query", "locale")
