@@ -71,6 +71,10 @@ MODEL_PERMISSIONS = {
         "knowledge.change_organisation",
         "knowledge.delete_organisation",
         "knowledge.view_organisation",
+        # the catalogue labels come from the public data: translated, never deleted
+        "knowledge.add_cataloguelabel",
+        "knowledge.change_cataloguelabel",
+        "knowledge.view_cataloguelabel",
         "home.change_sitesettings",
         "wagtailredirects.add_redirect",
         "wagtailredirects.change_redirect",

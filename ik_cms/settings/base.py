@@ -213,6 +213,9 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     }
 }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# A page goes live only after every step approved the version that goes live: an edit
+# during review (e.g. after a request for changes) needs the Redaktion's approval again.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 
 # --- Logging ------------------------------------------------------------------------
 LOGGING = {

@@ -117,6 +117,28 @@ def test_request_for_changes_reaches_the_author_then_resume_and_cancel(client, c
     assert not ModelLogEntry.objects.filter(action__startswith="wagtail.workflow").exists()
 
 
+def test_an_edited_page_needs_both_approvals_again(client, case):
+    """WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT: the Redaktion's approval of the old
+    version does not count for the changed one."""
+    users, page = case["users"], case["page"]
+    submit(client, case, users[editorial.AUTHORS])
+    act(client, case, users[editorial.REDAKTION], "approve")
+    act(client, case, users[editorial.SPONSOR], "reject", "Bitte die Kosten ergänzen.")
+    submit(client, case, users[editorial.AUTHORS], title="Mit Kosten")
+
+    act(client, case, users[editorial.SPONSOR], "approve")
+    state = WorkflowState.objects.for_instance(page).get()
+    assert state.status == "in_progress"
+    assert state.current_task_state.task.name == editorial.EDITORIAL_TASK_NAME
+    page.refresh_from_db()
+    assert page.title == "Digitaler Bauantrag"  # the live version is still the old one
+
+    act(client, case, users[editorial.REDAKTION], "approve")
+    page.refresh_from_db()
+    state.refresh_from_db()
+    assert (state.status, page.live, page.title) == ("approved", True, "Mit Kosten")
+
+
 @pytest.fixture
 def at_sponsor_step(client, case):
     submit(client, case, case["users"][editorial.AUTHORS])

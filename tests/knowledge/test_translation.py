@@ -5,6 +5,7 @@ import datetime
 import io
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import Locale
@@ -139,11 +140,13 @@ def test_person_translation_offers_the_role_but_never_the_email(reference_data):
 
 
 class TestTranslationEditor(WagtailTestUtils):
-    """Editors translate snippets in wagtail-localize's own admin views."""
+    """The Redaktion translates snippets in wagtail-localize's own admin views."""
 
     @pytest.mark.parametrize("model", [CatalogueLabel, Person])
     def test_submit_and_edit_a_snippet_translation(self, client, reference_data, english, model):
-        client.force_login(self.create_superuser("redaktion-test"))
+        editor = self.create_user("redaktion-test")
+        editor.groups.add(Group.objects.get(name="Redaktion"))
+        client.force_login(editor)
         if model is Person:
             obj = PersonFactory(role="Bürgermeisterin")
         else:
