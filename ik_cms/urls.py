@@ -6,10 +6,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.admin_urls import urlpatterns as guarded_admin_urls
 from search import views as search_views
 from search.api import api
 
 urlpatterns = [
+    *guarded_admin_urls,  # before the admin's own: see home/admin_urls.py
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("api/", api.urls),

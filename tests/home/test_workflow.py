@@ -212,3 +212,23 @@ def test_sponsor_sees_nothing_before_redaktion_approved(client, case):
     task = TaskState.objects.for_instance(case["page"]).get(status="in_progress").task
     preview_url = f"/admin/pages/workflow/preview/{case['page'].pk}/{task.pk}/"
     assert client.get(preview_url).status_code in (302, 403)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/localize/reports/translations/",
+        "/admin/localize/reports/translations/results/",
+        "/admin/localize/api/snippets/knowledge/person/",
+    ],
+)
+def test_only_translators_browse_wagtail_localize_reports(client, role_users, url):
+    """wagtail-localize opens them to any admin user; home/admin_urls.py closes them."""
+    login(client, role_users[editorial.SPONSOR])
+    refused = client.get(url)
+    # Wagtail's admin turns the PermissionDenied into a redirect to the dashboard
+    assert (refused.status_code, refused.get("Location")) == (302, "/admin/")
+    login(client, role_users[editorial.REDAKTION])
+    assert client.get(url).status_code == 200
+    client.logout()
+    assert client.get(url).status_code == 302  # to the admin login
