@@ -284,16 +284,14 @@ def load_labels(data_dir=DATA_DIR):
         )
     ]
     created = 0
-    for row in read_csv(data_dir / "labels_en.csv"):
-        locale = Locale.objects.filter(language_code="en").first()
-        if locale is None:
-            break
+    english = Locale.objects.filter(language_code="en").first()
+    for row in read_csv(data_dir / "labels_en.csv") if english else ():
         source = CatalogueLabel.objects.filter(
             kind=row["kind"], key=row["key"], locale=german
         ).first()
-        if source is None or source.has_translation(locale):
+        if source is None or source.has_translation(english):
             continue
-        translate(source, locale, {source.name: row["name_en"]})
+        translate(source, english, {source.name: row["name_en"]})
         created += 1
     results.append(LoadResult(_("Englische Bezeichnungen"), created, created))
     labels.forget()
