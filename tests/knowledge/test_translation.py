@@ -13,8 +13,22 @@ from wagtail.test.utils import WagtailTestUtils
 from wagtail_localize.models import String, StringSegment, Translation, TranslationSource
 
 from home.translation import sync, translate
-from knowledge.factories import CaseStudyPageFactory, PersonFactory, get_region, get_themenfeld
-from knowledge.models import CaseStudyPage, CatalogueLabel, Leistung, Person, Region, Themenfeld
+from knowledge.factories import (
+    CaseStudyPageFactory,
+    OrganisationFactory,
+    PersonFactory,
+    get_region,
+    get_themenfeld,
+)
+from knowledge.models import (
+    CaseStudyPage,
+    CatalogueLabel,
+    Leistung,
+    Organisation,
+    Person,
+    Region,
+    Themenfeld,
+)
 from tests.utils import soup
 
 pytestmark = pytest.mark.django_db
@@ -142,13 +156,15 @@ def test_person_translation_offers_the_role_but_never_the_email(reference_data):
 class TestTranslationEditor(WagtailTestUtils):
     """The Redaktion translates snippets in wagtail-localize's own admin views."""
 
-    @pytest.mark.parametrize("model", [CatalogueLabel, Person])
+    @pytest.mark.parametrize("model", [CatalogueLabel, Person, Organisation])
     def test_submit_and_edit_a_snippet_translation(self, client, reference_data, english, model):
         editor = self.create_user("redaktion-test")
         editor.groups.add(Group.objects.get(name="Redaktion"))
         client.force_login(editor)
         if model is Person:
             obj = PersonFactory(role="Bürgermeisterin")
+        elif model is Organisation:
+            obj = OrganisationFactory(description="Kommunaler IT-Dienstleister")
         else:
             # a Lebenslage: no English name is shipped for it
             obj = CatalogueLabel.objects.get(
