@@ -67,10 +67,7 @@ def _save_target(translation, user, publish):
     is_page = issubclass(translation.source.specific_content_type.model_class(), Page)
     translation.save_target(user=user, publish=publish and not is_page)
     if publish and is_page:
-        page = Page.objects.get(
-            translation_key=translation.source.object_id, locale=translation.target_locale
-        )
-        page.get_latest_revision().publish(user=user)
+        translation.get_target_instance().get_latest_revision().publish(user=user)
 
 
 def sync(instance, user=None):

@@ -3,25 +3,19 @@ language, read from :class:`knowledge.models.CatalogueLabel`.
 
 German is the catalogue's own language and costs no query. For another language all its
 labels (a few hundred short rows) are read in one query and kept in the default cache
-until a label is saved or deleted (``knowledge.signals``); with a cache shared between
+until a label is saved or deleted (``KnowledgeConfig.ready``); with a cache shared between
 processes (Redis) every process sees an edit at once, with the local-memory cache after
 at most ``TIMEOUT`` seconds.
 """
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils import translation
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
+
+from home.templatetags.home_tags import content_language
 
 CACHE_KEY = "catalogue-labels:{}"
 TIMEOUT = 300
-
-
-def active_language():
-    try:
-        return get_supported_content_language_variant(translation.get_language())
-    except LookupError:
-        return default_language()
 
 
 def default_language():
@@ -31,7 +25,7 @@ def default_language():
 def labels(language=None):
     """``{(kind, key): name}`` of ``language`` (the active one by default); empty for
     the default language, whose names are the catalogue's own."""
-    language = language or active_language()
+    language = language or content_language()
     if language == default_language():
         return {}
     key = CACHE_KEY.format(language)
@@ -52,8 +46,6 @@ def labels(language=None):
 def localized_name(kind, key, default):
     """The name of the catalogue entry ``kind``/``key`` in the active language, else
     ``default`` (its German name)."""
-    if active_language() == default_language():
-        return default
     return labels().get((str(kind), str(key)), default)
 
 

@@ -177,8 +177,8 @@ def _page_translations(page):
     if not isinstance(page, Page) or not page.pk:
         return {}
     pages = (
-        Page.objects.live()
-        .filter(translation_key=page.translation_key)
+        page.get_translations(inclusive=True)
+        .live()
         .select_related("locale")
         .only("url_path", "path", "depth", "translation_key", "locale__language_code")
     )
