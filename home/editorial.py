@@ -79,6 +79,9 @@ MODEL_PERMISSIONS = {
         "wagtailredirects.add_redirect",
         "wagtailredirects.change_redirect",
         "wagtailredirects.delete_redirect",
+        # contact requests to case studies' contact persons: read and send again, never edited
+        "knowledge.view_contactrequest",
+        "knowledge.resend_contactrequest",
     ),
     AUTHORS: (
         "wagtailadmin.access_admin",

@@ -33,6 +33,8 @@ CACHE_ALIAS = "pages"
 FLAG = "_ik_page_cacheable"
 EXPIRES = "_ik_page_cache_expires"
 PURGE_APPS = {"home", "knowledge", "events", "wagtailcore", "wagtailimages", "wagtaildocs"}
+# Rows of those apps that no page shows: a contact request posted or sent changes nothing.
+PURGE_EXCLUDE = {"knowledge.contactrequest"}
 
 
 def cache():
@@ -81,7 +83,7 @@ def purge(**kwargs):
 
 def connect_purge_signals():
     def on_change(sender, **kwargs):
-        if sender._meta.app_label in PURGE_APPS:
+        if sender._meta.app_label in PURGE_APPS and sender._meta.label_lower not in PURGE_EXCLUDE:
             purge()
 
     post_save.connect(on_change, dispatch_uid="ik_page_cache_save", weak=False)

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.admin_urls import urlpatterns as guarded_admin_urls
+from ik_cms.api_v2 import api_router
 from search import views as search_views
 from search.api import api
 
@@ -14,6 +15,7 @@ urlpatterns = [
     *guarded_admin_urls,  # before the admin's own: see home/admin_urls.py
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),  # Wagtail's page API, before django-ninja's /api/
     path("api/", api.urls),
 ]
 
@@ -29,6 +31,9 @@ if settings.DEBUG:
 # The events' calendar files follow the language too: /kalender/…, /en/kalender/….
 urlpatterns += i18n_patterns(
     path(_("suche/"), search_views.search, name="search"),
+    path("", include("knowledge.contact.urls")),
+    path("", include("knowledge.profiles.urls")),
+    path("", include("knowledge.syndication.urls")),
     path("", include("events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

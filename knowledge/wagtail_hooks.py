@@ -2,13 +2,14 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from knowledge.contact.viewsets import contact_request_viewset
 from knowledge.models import CatalogueLabel, Organisation, Person
 from knowledge.views import leistung_chooser_viewset, region_chooser_viewset
 
 
 @hooks.register("register_admin_viewset")
 def register_choosers():
-    return [region_chooser_viewset, leistung_chooser_viewset]
+    return [region_chooser_viewset, leistung_chooser_viewset, contact_request_viewset]
 
 
 class PersonViewSet(SnippetViewSet):

@@ -368,6 +368,8 @@ class SearchResult:
     page_size: int
     results: list = field(default_factory=list)
     facets: dict = field(default_factory=dict)
+    # every match before the filters (the search page's map counts them again)
+    matches: list = field(default_factory=list, repr=False)
 
 
 def summary_expression():
@@ -394,7 +396,8 @@ def search(params, request=None):
     from search.models import SearchDocument
 
     locale = get_locale(params)
-    passed, counters = filter_and_count(matches(params, locale), params)
+    found = matches(params, locale)
+    passed, counters = filter_and_count(found, params)
     page, size = params["page"], params["page_size"]
     if params.get("q") and params["sort"] == "relevance":
         key = lambda m: (m[RANK], m[PK])  # noqa: E731
@@ -417,7 +420,12 @@ def search(params, request=None):
         if match[PK] in pages
     ]
     return SearchResult(
-        count=len(passed), page=page, page_size=size, results=results, facets=facets
+        count=len(passed),
+        page=page,
+        page_size=size,
+        results=results,
+        facets=facets,
+        matches=found,
     )
 
 

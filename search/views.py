@@ -16,6 +16,7 @@ from wagtail.models import Locale
 
 from home.formatting import format_timestamp
 from knowledge.models import Region
+from search import map as laender
 from search import query
 from search.forms import MULTI_FIELDS, TYPE_CHOICES, SearchForm
 from search.querylog import promotions, record_search
@@ -103,6 +104,8 @@ def search(request):
     if data.get("q") and result.page == 1:
         record_search(data["q"], result.count, locale)
     pages = max(1, ceil(result.count / PAGE_SIZE))
+    # The map counts the same matches, with fewer filters.
+    cases, events = laender.search_counts(data, locale, result.matches)
     type_labels = dict(TYPE_CHOICES)
     for item in result.results:
         item["type_label"] = type_labels.get(item["type"], "")
@@ -130,6 +133,14 @@ def search(request):
             "first_number": (result.page - 1) * PAGE_SIZE + 1,
             "promotions": promotions(data.get("q"), locale) if result.page == 1 else [],
             "browsing": not data.get("q"),
+            "laender_map": laender.build_map(
+                cases,
+                events,
+                # A Land replaces the finer region filters (a Kreis or Kommune elsewhere).
+                lambda code: _url(params, land=code, kreis=[], ags=[]),
+                selected=data.get("land") or [],
+                for_search=True,
+            ),
         }
     )
     return TemplateResponse(request, "search/search.html", context)

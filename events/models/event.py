@@ -139,6 +139,20 @@ class EventPage(RegionalMixin, BasePage):
         index.FilterField("land"),
         index.FilterField("kreis"),
     ]
+    # Offered by the page API (/api/v2/); relations are serialised in ik_cms/api_v2.py.
+    # Never: greeting_by, speakers (people), the agenda's speakers.
+    api_fields = [
+        "teaser_text",
+        "start",
+        "end",
+        "host_municipality",
+        "land",
+        "registration_url",
+        "participants_count",
+        "municipalities_count",
+        "agenda",
+        "body",
+    ]
 
     parent_page_types = ["events.EventSeriesPage"]
     subpage_types = ["events.RecordingPage"]

@@ -253,6 +253,8 @@ class RecordingPage(RoutablePageMixin, BasePage):
         index.RelatedFields("transcript", [index.SearchField("text")]),
         index.RelatedFields("chapters", [index.SearchField("title")]),
     ]
+    # Offered by the page API (/api/v2/); relations are serialised in ik_cms/api_v2.py.
+    api_fields = ["intro", "duration", "video_url", "chapters"]
 
     parent_page_types = ["events.EventPage"]
     subpage_types = []

@@ -205,6 +205,10 @@ def languages(context):
         target = translations.get(code)
         if target is not None:
             url = target.get_url(request)
+        elif page is None and context.get("language_urls") is not None:
+            # A Django view that knows where it exists (a municipality's profile only in
+            # the languages it has content in): {code: URL}, a missing code for none.
+            url = context["language_urls"].get(code)
         elif page is None and getattr(request.resolver_match, "url_name", "") not in (
             "",
             None,

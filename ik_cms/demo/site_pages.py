@@ -112,11 +112,11 @@ DATENSCHUTZ = {
         ),
         h("Cookies"),
         p(
-            "Für Besucherinnen und Besucher setzen wir keine Cookies. Nur wenn sich "
-            "Redakteurinnen und Redakteure im Verwaltungsbereich anmelden, werden technisch "
-            "notwendige Cookies für die Sitzung und den Schutz vor gefälschten Anfragen "
-            "gesetzt (§ 25 Abs. 2 Nr. 2 TDDDG). Sie werden beim Abmelden oder nach Ablauf der "
-            "Sitzung ungültig."
+            "Beim Lesen der Website setzen wir keine Cookies. Nur das Kontaktformular setzt "
+            "ein technisch notwendiges Cookie zum Schutz vor gefälschten Anfragen, und wenn "
+            "sich Redakteurinnen und Redakteure im Verwaltungsbereich anmelden, kommt ein "
+            "Cookie für die Sitzung hinzu (§ 25 Abs. 2 Nr. 2 TDDDG). Sie werden beim Abmelden "
+            "oder nach Ablauf der Sitzung ungültig."
         ),
         h("Keine Dienste Dritter"),
         p(
@@ -138,6 +138,17 @@ DATENSCHUTZ = {
             "zu beantworten (Art. 6 Abs. 1 lit. b oder f DSGVO), und löschen sie, wenn sie "
             "nicht mehr benötigt werden. E-Mail-Adressen von Ansprechpersonen der "
             "Praxisbeispiele werden auf der Website nicht veröffentlicht."
+        ),
+        h("Kontaktformular der Praxisbeispiele"),
+        p(
+            "Über „Kontakt aufnehmen / Nachnutzung anfragen“ schreiben Sie der Ansprechperson "
+            "eines Praxisbeispiels. Wir speichern Ihren Namen, Ihre Organisation, Ihre "
+            "E-Mail-Adresse, Ihre Nachricht und den Zeitpunkt Ihrer Einwilligung und leiten "
+            "die Nachricht per E-Mail an diese Person weiter (Art. 6 Abs. 1 lit. a DSGVO). Die "
+            "Redaktion sieht die Anfragen, um bei Zustellproblemen zu helfen. Nach 180 Tagen "
+            "löschen wir sie automatisch. Ihre IP-Adresse speichern wir nicht; gegen Spam "
+            "zählen wir Anfragen je Absender eine Stunde lang unter einem nicht "
+            "umkehrbaren Prüfwert."
         ),
         h("Ihre Rechte"),
         ul(

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -98,6 +99,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",  # for wagtail.api.v2
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -216,6 +218,16 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # A page goes live only after every step approved the version that goes live: an edit
 # during review (e.g. after a request for changes) needs the Redaktion's approval again.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+
+# --- Contact requests (knowledge/contact/) -------------------------------------------
+# Accepted requests per client and window (by a salted hash of the client address, in
+# the default cache: use a shared cache such as Redis when running several processes).
+CONTACT_RATE_LIMIT = env.int("CONTACT_RATE_LIMIT", default=5)
+CONTACT_RATE_LIMIT_WINDOW = env.int("CONTACT_RATE_LIMIT_WINDOW", default=3600)
+# The request.META key with the client address; behind a proxy e.g. HTTP_X_REAL_IP.
+CONTACT_CLIENT_IP_HEADER = env.str("CONTACT_CLIENT_IP_HEADER", default="REMOTE_ADDR")
+# Days a request is kept (DSGVO); manage.py send_contact_requests deletes older ones.
+CONTACT_REQUEST_RETENTION_DAYS = env.int("CONTACT_REQUEST_RETENTION_DAYS", default=180)
 
 # --- Logging ------------------------------------------------------------------------
 LOGGING = {

@@ -6,6 +6,7 @@ from .case_study import (
     CaseStudyPartnerMunicipality,
     CaseStudyReuse,
 )
+from .contact import ContactRequest
 from .index import KnowledgeIndexPage
 from .learning import LearningPage, LearningRelatedCaseStudy
 from .people import Organisation, Person
@@ -18,6 +19,7 @@ __all__ = [
     "CaseStudyPage",
     "CaseStudyPartnerMunicipality",
     "CaseStudyReuse",
+    "ContactRequest",
     "KnowledgeIndexPage",
     "LearningPage",
     "LearningRelatedCaseStudy",

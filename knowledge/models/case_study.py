@@ -255,6 +255,31 @@ class CaseStudyPage(ImportableMixin, RegionalMixin, SourceMixin, BasePage):
         index.FilterField("status"),
         index.FilterField("go_live_date"),
     ]
+    # Offered by the page API (/api/v2/); relations are serialised in ik_cms/api_v2.py.
+    # Never: contact_person, editor_notes, import_key.
+    api_fields = [
+        "teaser_text",
+        "municipality",
+        "land",
+        "kreis",
+        "partner_municipality_links",
+        "ozg_leistungen",
+        "themenfelder",
+        "status",
+        "start_date",
+        "go_live_date",
+        "last_published_at",
+        "partners",
+        "software",
+        "effort_band",
+        "funding",
+        "reusability",
+        "reuse_description",
+        "reuse_links",
+        "body",
+        "source_url",
+        "source_license",
+    ]
 
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = []
@@ -344,4 +369,16 @@ class CaseStudyPage(ImportableMixin, RegionalMixin, SourceMixin, BasePage):
         context["presentations"] = presentations
         context["recording_chapters"] = chapters
         context["related_learnings"] = learnings
+        from knowledge import related
+
+        context["related_case_studies"] = (
+            related.for_case_study(
+                self,
+                leistungen=context["leistungen"],
+                themenfelder=context["themenfelder"],
+                region=context["municipality"],
+            )
+            if self.pk
+            else []
+        )
         return context

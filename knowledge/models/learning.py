@@ -109,6 +109,19 @@ class LearningPage(ImportableMixin, RegionalMixin, SourceMixin, BasePage):
         index.FilterField("land"),
         index.FilterField("kreis"),
     ]
+    # Offered by the page API (/api/v2/); relations are serialised in ik_cms/api_v2.py.
+    api_fields = [
+        "teaser_text",
+        "kind",
+        "themenfelder",
+        "municipality",
+        "land",
+        "kreis",
+        "last_published_at",
+        "body",
+        "source_url",
+        "source_license",
+    ]
 
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = []
@@ -140,6 +153,18 @@ class LearningPage(ImportableMixin, RegionalMixin, SourceMixin, BasePage):
         ]
         recording = self.source_recording if self.source_recording_id else None
         context["recording"] = recording if recording is not None and recording.live else None
+        from knowledge import related
+
+        context["related_case_studies"] = (
+            related.for_learning(
+                self,
+                themenfelder=context["themenfelder"],
+                region=context["municipality"],
+                explicit=context["case_studies"],
+            )
+            if self.pk
+            else []
+        )
         return context
 
     @property

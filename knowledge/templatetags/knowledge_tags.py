@@ -6,8 +6,10 @@ index page is looked up once per request and cached on it.
 """
 
 from django import template
+from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from home.templatetags.home_tags import content_language, site_root_path
 from knowledge.models import CaseStudyPage, KnowledgeIndexPage, LearningPage, Region
@@ -97,6 +99,35 @@ def region_link(context, region, css_class="region"):
         return ""
     key, value = region_filter(region)
     return _link(context, key, value, region.display_name, css_class)
+
+
+@register.filter
+def profile_url(region):
+    """URL of the profile of a Gemeinde or Kreis (``/kommunen/08111000/``; "" for a
+    Land). Only regions with content have a profile: link it where the page shows some
+    (the region of a live case study, learning or event). A kreisfreie Stadt's Kreis
+    key redirects to its Gemeinde profile."""
+    if region is None or region.level not in (Region.Level.GEMEINDE, Region.Level.KREIS):
+        return ""
+    try:
+        return reverse("profiles:detail", args=[region.code])
+    except NoReverseMatch:
+        return ""
+
+
+@register.simple_tag
+def profile_link(region, css_class="profile-link"):
+    """A "Profil" link beside a region, named for screen readers ("Profil von …")."""
+    url = profile_url(region)
+    if not url:
+        return ""
+    return format_html(
+        '<a class="{}" href="{}">{}<span class="visually-hidden"> {}</span></a>',
+        css_class,
+        url,
+        _("Profil"),
+        _("von %(name)s") % {"name": region.display_name},
+    )
 
 
 @register.simple_tag(takes_context=True)

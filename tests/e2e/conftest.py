@@ -8,6 +8,17 @@ import os
 from urllib.parse import urlsplit
 
 import pytest
+from django.db import connections
+from wagtail.models import Locale
+
+from knowledge.models import (
+    CatalogueLabel,
+    Lebenslage,
+    LeikaLeistung,
+    Leistung,
+    Region,
+    Themenfeld,
+)
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -25,6 +36,29 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
+
+
+# Tables a live-server test's flush leaves alone: the reference data (11,000 regions, the
+# OZG catalogue and their labels) and the locales its labels point to. Tests never write
+# them, and reloading them after every browser test cost ~4 s each on PostgreSQL.
+KEPT_TABLES = {
+    model._meta.db_table
+    for model in (Region, Themenfeld, Lebenslage, Leistung, LeikaLeistung, CatalogueLabel, Locale)
+}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def keep_reference_data_on_flush():
+    """Module scope, so that the patch outlives each test's flush (function scope)."""
+    introspection = type(connections["default"].introspection)
+    original = introspection.django_table_names
+
+    def django_table_names(self, *args, **kwargs):
+        return [name for name in original(self, *args, **kwargs) if name not in KEPT_TABLES]
+
+    introspection.django_table_names = django_table_names
+    yield
+    introspection.django_table_names = original
 
 
 @pytest.fixture(scope="session", autouse=True)

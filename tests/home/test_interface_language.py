@@ -85,9 +85,16 @@ def test_placeholders_survive_translation(catalogue):
     for entry in catalogue:
         if "python-format" not in entry.flags:
             continue
-        names = set(re.findall(r"%\((\w+)\)s", entry.msgid))
-        translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
-        for text in translations:
+        # English has the two forms of German: each keeps the placeholders of its source
+        # (a singular may leave out the count, as "Diese Kontaktanfrage …" does).
+        sources = [entry.msgid, entry.msgid_plural] if entry.msgid_plural else [entry.msgid]
+        translations = (
+            [entry.msgstr_plural[0], entry.msgstr_plural[1]]
+            if entry.msgid_plural
+            else [entry.msgstr]
+        )
+        for source, text in zip(sources, translations, strict=True):
+            names = set(re.findall(r"%\((\w+)\)s", source))
             assert set(re.findall(r"%\((\w+)\)s", text)) == names, entry.msgid
 
 

@@ -1,4 +1,7 @@
 import io
+import re
+from html import unescape
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from django.core.management import call_command
@@ -107,3 +110,84 @@ def test_running_twice_changes_nothing(demo):
     call_command("load_demo_content", stdout=out)
     assert "nothing changed" in out.getvalue()
     assert tree_fingerprint() == before
+
+
+# --- no contact address anywhere ---------------------------------------------------------
+
+# Where a visitor or a program can read the site: every link a crawl from both home
+# pages finds (pages, profiles, contact forms, feeds, exports, iCalendar files), and the
+# APIs, whose URLs no page links to.
+API_URLS = [
+    "/api/search/?page_size=50",
+    "/api/search/?page_size=50&lang=en",
+    "/api/search/?q=Ansprechperson&page_size=50",
+    "/api/search/suggest/?q=digital",
+    "/api/openapi.json",
+    "/api/v2/pages/?limit=20&type=knowledge.CaseStudyPage&fields=*",
+    "/api/v2/pages/?limit=20&type=knowledge.CaseStudyPage&fields=*&locale=en",
+    "/api/v2/pages/?limit=20&type=events.EventPage&fields=*",
+    "/api/v2/pages/?limit=20&type=events.RecordingPage&fields=*",
+]
+SKIPPED_PREFIXES = ("/admin/", "/dokumente/", "/static/", "/media/")
+FEED_TYPES = ("application/rss+xml", "application/atom+xml")
+
+
+def public_links(response, url):
+    """Same-site URLs a response links to (HTML: a, link; feeds: link elements)."""
+    content_type = response.get("Content-Type", "")
+    if "html" in content_type:
+        html = soup(response)
+        hrefs = [a["href"] for a in html.select("a[href], link[href]")]
+    elif "xml" in content_type:
+        hrefs = re.findall(rb"<link[^>]*?href=\"([^\"]+)\"|<link>([^<]+)</link>", response.content)
+        hrefs = [(a or b).decode() for a, b in hrefs]
+    else:
+        return []
+    links = []
+    for href in hrefs:
+        parts = urlsplit(urljoin("http://testserver" + url, href))
+        if parts.netloc not in ("testserver", "localhost") or parts.path.startswith(
+            SKIPPED_PREFIXES
+        ):
+            continue
+        links.append(parts.path + (f"?{parts.query}" if parts.query else ""))
+    return links
+
+
+def test_no_contact_address_in_any_public_response(demo, client):
+    addresses = {e.lower() for e in Person.objects.values_list("email", flat=True) if e}
+    assert len(addresses) > 10
+    queue = ["/", "/en/", *API_URLS]
+    queue += [
+        f"/api/v2/pages/{pk}/"
+        for pk in Page.objects.live().public().filter(depth__gt=1).values_list("pk", flat=True)
+    ]
+    seen, kinds, with_query, found_on = set(), set(), 0, {}  # found_on: for the messages
+    while queue and len(seen) < 1500:
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        if response.status_code in (301, 302):
+            queue.append(response["Location"])
+            continue
+        assert response.status_code == 200, (url, found_on.get(url))
+        text = unquote(unescape(response.getvalue().decode("utf-8-sig", "replace"))).lower()
+        leaked = [a for a in addresses if a in text]
+        assert not leaked, (url, leaked)
+        kinds.add(response["Content-Type"].split(";")[0])
+        for link in public_links(response, url):
+            if "?" in link:  # search and filter links: a sample, not every combination
+                with_query += 1
+                if with_query > 60:
+                    continue
+            queue.append(link)
+            found_on.setdefault(link, url)
+    assert not queue, f"crawl stopped early: {len(queue)} left"
+    paths = " ".join(seen)
+    for expected in ("/kommunen/", "/kontakt/", ".ics", "/api/v2/pages/", "/api/search/"):
+        assert expected in paths, expected
+    assert {"text/html", "application/json", "text/csv", "text/calendar"} <= kinds, kinds
+    assert len(seen) > 200, len(seen)
+    assert set(FEED_TYPES) <= kinds, kinds

@@ -15,12 +15,31 @@ from knowledge.factories import (
     get_region,
     get_themenfeld,
 )
+from tests.conftest import build_site_root, fresh, module_transaction
 
 MUENCHEN, AUGSBURG, STUTTGART = "09162000", "09761000", "08111000"
 
 
+@pytest.fixture(scope="module")
+def search_corpus(django_db_setup, django_db_blocker):
+    """The pages below, built once per module (see ``module_transaction``)."""
+    with module_transaction(django_db_blocker):
+        root = build_site_root()
+        yield {"site_root": root, "pages": build_pages(root)}
+
+
 @pytest.fixture
-def pages(site_root):
+def pages(search_corpus, db):
+    return fresh(search_corpus["pages"])
+
+
+@pytest.fixture
+def corpus_root(search_corpus, db):
+    """The ``site_root`` of ``pages`` (``site_root`` itself would make a new site)."""
+    return fresh(search_corpus["site_root"])
+
+
+def build_pages(site_root):
     knowledge = site_root["knowledge"]
     person = PersonFactory(name="Erika Muster", email="erika.muster@example.org")
     series = EventSeriesPageFactory(parent=site_root["events"])

@@ -162,10 +162,10 @@ def test_pagination(client, pages):
     assert get(client, page=4, page_size=3)["results"] == []
 
 
-def test_results_only_in_the_requested_language(client, pages, site_root):
+def test_results_only_in_the_requested_language(client, pages, corpus_root):
     english = Locale.objects.get(language_code="en")
-    site_root["home"].copy_for_translation(english)
-    knowledge_en = site_root["knowledge"].copy_for_translation(english)
+    corpus_root["home"].copy_for_translation(english)
+    knowledge_en = corpus_root["knowledge"].copy_for_translation(english)
     CaseStudyPageFactory(parent=knowledge_en, title="Digital building permit")
     assert "Digital building permit" not in titles(get(client, lang="de"))
     data = get(client, lang="en")
@@ -464,10 +464,10 @@ def test_highlight_escapes_then_marks():
     assert query.highlight("a & b", "") == "a &amp; b"
 
 
-def test_number_of_queries_does_not_grow_with_results(client, pages, site_root):
+def test_number_of_queries_does_not_grow_with_results(client, pages, corpus_root):
     def case_study(number):
         CaseStudyPageFactory(
-            parent=site_root["knowledge"],
+            parent=corpus_root["knowledge"],
             title=f"Digitaltag-Nachlese {number}",
             municipality=get_region(MUENCHEN),
             leistungen=[10519],

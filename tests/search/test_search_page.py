@@ -4,13 +4,25 @@ pagination, a helpful page when nothing is found, a 400 that names a bad paramet
 import pytest
 
 from knowledge.factories import CaseStudyPageFactory, LearningPageFactory, get_region
+from tests.conftest import build_site_root, module_transaction
 from tests.utils import soup
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def corpus(django_db_setup, django_db_blocker):
+    """Built once for the module (see ``module_transaction``); the tests only read."""
+    with module_transaction(django_db_blocker):
+        yield build_pages(build_site_root())
+
+
 @pytest.fixture
-def pages(site_root):
+def pages(corpus, db):
+    return corpus
+
+
+def build_pages(site_root):
     index = site_root["knowledge"]
     made = [
         CaseStudyPageFactory(
