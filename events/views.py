@@ -14,6 +14,10 @@ from home.templatetags.home_tags import content_language, site_root_path
 from . import ical
 from .models import EventPage, EventSeriesPage
 
+#: Page ids are 32-bit integers; a longer number in the URL names no page (and one
+#: beyond 64 bits would overflow SQLite's INTEGER: a 500 instead of a 404).
+MAX_PAGE_ID = 2**31 - 1
+
 
 def visible(queryset, request):
     """Live, public pages of the current site in the active language."""
@@ -35,6 +39,8 @@ def calendar_response(events, request, name=None, filename=None):
 
 def event_ical(request, pk):
     """One event as a file to add to a calendar."""
+    if pk > MAX_PAGE_ID:
+        raise Http404
     event = visible(EventPage.objects.all(), request).filter(pk=pk).first()
     if event is None:
         raise Http404
@@ -51,6 +57,8 @@ def upcoming_ical(request):
 
 def series_ical(request, pk):
     """All events of one series: a calendar to subscribe to."""
+    if pk > MAX_PAGE_ID:
+        raise Http404
     series = visible(EventSeriesPage.objects.all(), request).filter(pk=pk).first()
     if series is None:
         raise Http404

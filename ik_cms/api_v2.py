@@ -9,9 +9,17 @@ Contact persons, speakers, greeting persons, owners and editor notes are in no
 ``api_fields`` list, so ``?fields=`` cannot ask for them (it answers 400).
 """
 
+from django.http import Http404
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+
+#: Page ids are 32-bit integers. Wagtail's filters turn a parameter into an ``int`` and
+#: query with it: a number beyond 64 bits overflows SQLite's INTEGER (a 500).
+MAX_PAGE_ID = 2**31 - 1
+MAX_INTEGER = 2**63 - 1
 
 
 class RegionField(serializers.Field):
@@ -94,6 +102,47 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
 
     def get_base_queryset(self):
         return super().get_base_queryset().public()
+
+    def initial(self, request, *args, **kwargs):
+        """Refuse what the database would choke on before Wagtail's filters see it."""
+        super().initial(request, *args, **kwargs)
+        pk = kwargs.get("pk")
+        if pk is not None and pk > MAX_PAGE_ID:
+            raise Http404(_("Diese Seite gibt es nicht."))
+        operator = request.GET.get("search_operator")
+        if operator is not None and operator not in ("and", "or"):
+            # Wagtail hands it to the search backend, which raises (a 500).
+            raise BadRequestError(_("search_operator ist „and“ oder „or“."))
+        for name, values in request.GET.lists():
+            for value in values:
+                if "\x00" in value:
+                    raise BadRequestError(
+                        _("Der Parameter %(name)s enthält ein Nullzeichen.") % {"name": name[:40]}
+                    )
+                try:
+                    number = int(value)
+                except ValueError:
+                    continue
+                if abs(number) > MAX_INTEGER:
+                    raise BadRequestError(
+                        _("Die Zahl im Parameter %(name)s ist zu groß.") % {"name": name[:40]}
+                    )
+
+    def find_object(self, queryset, request):
+        # find/?id=abc: Wagtail would hand the text to the database (a ValueError, a 500).
+        if "id" in request.GET:
+            try:
+                int(request.GET["id"])
+            except ValueError:
+                raise BadRequestError(_("Der Parameter id ist keine Seiten-Id.")) from None
+        return super().find_object(queryset, request)
+
+    def handle_exception(self, exc):
+        # A page that does not exist (or is not public) is a 404 whose message Django
+        # leaves empty; say what it means.
+        if isinstance(exc, Http404) and not str(exc).strip():
+            exc = Http404(_("Diese Seite gibt es nicht."))
+        return super().handle_exception(exc)
 
     @classmethod
     def get_field_serializer_overrides(cls, model):

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.admin_urls import urlpatterns as guarded_admin_urls
 from ik_cms.api_v2 import api_router
+from ik_cms.health import healthz
 from search import views as search_views
 from search.api import api
 
@@ -17,6 +18,7 @@ urlpatterns = [
     path("dokumente/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),  # Wagtail's page API, before django-ninja's /api/
     path("api/", api.urls),
+    path("healthz", healthz, name="healthz"),  # outside i18n_patterns: ik_cms/health.py
 ]
 
 if settings.DEBUG:

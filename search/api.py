@@ -5,6 +5,8 @@ answers 400 naming it), :func:`search.query.search` does the work. The interacti
 UI is off because django-ninja loads it from a CDN; the schema is served.
 """
 
+import re
+
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -17,6 +19,8 @@ from search.forms import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, Sea
 from search.suggest import MAX_LENGTH as MAX_SUGGEST_LENGTH
 from search.suggest import MIN_LENGTH as MIN_SUGGEST_LENGTH
 from search.suggest import suggest
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 api = NinjaAPI(
     title="Initiative K",
@@ -110,6 +114,7 @@ class SearchResponse(Schema):
 
 class ParameterError(Schema):
     parameter: str | None
+    label: str | None = Field(None, description="Bezeichnung des Parameters")
     message: str
 
 
@@ -189,16 +194,25 @@ def suggest_view(request, q: str = "", lang: str = ""):
     (2 to 100 characters), in the requested language."""
     text = " ".join(q.split())
     code = lang or translation.get_language_from_request(request)
-    locale = Locale.objects.filter(language_code=code).first()
+    locale = None
+    if code in dict(settings.LANGUAGES):
+        locale = Locale.objects.filter(language_code=code).first()
     if locale is None:
         message = _("unbekannte Sprache")
-        return Status(400, {"errors": [{"parameter": "lang", "message": message}]})
+        error = {"parameter": "lang", "label": _("Sprache"), "message": message}
+        return Status(400, {"errors": [error]})
     if not MIN_SUGGEST_LENGTH <= len(text) <= MAX_SUGGEST_LENGTH:
         with translation.override(code):
             message = _("%(min)s bis %(max)s Zeichen") % {
                 "min": MIN_SUGGEST_LENGTH,
                 "max": MAX_SUGGEST_LENGTH,
             }
-        return Status(400, {"errors": [{"parameter": "q", "message": message}]})
+            error = {"parameter": "q", "label": _("Suchbegriff"), "message": message}
+        return Status(400, {"errors": [error]})
+    if CONTROL.search(text):  # a NUL byte would be an error on PostgreSQL
+        with translation.override(code):
+            message = _("Bitte ohne Steuerzeichen eingeben.")
+            error = {"parameter": "q", "label": _("Suchbegriff"), "message": message}
+        return Status(400, {"errors": [error]})
     with translation.override(locale.language_code):  # labels of Länder and Leistungen
         return Status(200, suggest(text, locale))

@@ -30,19 +30,27 @@ MULTI_FIELDS = ("land", "kreis", "ags", "themenfeld", "ozg", "type", "status")
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(required=False, max_length=MAX_QUERY_LENGTH, strip=True)
+    q = forms.CharField(
+        required=False, max_length=MAX_QUERY_LENGTH, strip=True, label=_("Suchbegriff")
+    )
     land = RegionCodesField(length=2, levels=[Region.Level.LAND], label=_("Land"))
     kreis = RegionCodesField(length=5, levels=[Region.Level.KREIS], label=_("Kreis"))
     ags = RegionCodesField(length=8, levels=[Region.Level.GEMEINDE], label=_("Kommune"))
-    themenfeld = forms.Field(required=False, widget=forms.MultipleHiddenInput)
+    themenfeld = forms.Field(
+        required=False, widget=forms.MultipleHiddenInput, label=_("Themenfeld")
+    )
     ozg = OzgIdsField(label=_("OZG-Leistung"))
-    type = forms.MultipleChoiceField(required=False, choices=TYPE_CHOICES)
-    status = forms.MultipleChoiceField(required=False, choices=CaseStudyPage.Status.choices)
-    year = forms.IntegerField(required=False, min_value=1900, max_value=2100)
-    sort = forms.ChoiceField(required=False, choices=SORT_CHOICES)
-    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
-    page_size = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_SIZE)
-    lang = forms.ChoiceField(required=False, choices=settings.LANGUAGES)
+    type = forms.MultipleChoiceField(required=False, choices=TYPE_CHOICES, label=_("Art"))
+    status = forms.MultipleChoiceField(
+        required=False, choices=CaseStudyPage.Status.choices, label=_("Status")
+    )
+    year = forms.IntegerField(required=False, min_value=1900, max_value=2100, label=_("Jahr"))
+    sort = forms.ChoiceField(required=False, choices=SORT_CHOICES, label=_("Sortierung"))
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE, label=_("Seite"))
+    page_size = forms.IntegerField(
+        required=False, min_value=1, max_value=MAX_PAGE_SIZE, label=_("Treffer pro Seite")
+    )
+    lang = forms.ChoiceField(required=False, choices=settings.LANGUAGES, label=_("Sprache"))
 
     def __init__(self, data=None, default_lang=None, **kwargs):
         self.default_lang = default_lang
@@ -95,10 +103,20 @@ class SearchForm(forms.Form):
             data["sort"] = "relevance" if data.get("q") else "date"
         return data
 
+    def label(self, name):
+        """The field's label in the active language (the name for a form-wide error)."""
+        field = self.fields.get(name)
+        return str(field.label) if field is not None and field.label else None
+
     def error_list(self):
-        """``[{"parameter": name, "message": text}]`` for the API's 400 answers."""
+        """``[{"parameter": name, "label": label, "message": text}]`` for the API's 400
+        answers."""
         return [
-            {"parameter": name if name != "__all__" else None, "message": error["message"]}
+            {
+                "parameter": name if name != "__all__" else None,
+                "label": self.label(name),
+                "message": error["message"],
+            }
             for name, errors in self.errors.get_json_data().items()
             for error in errors
         ]

@@ -169,41 +169,98 @@ DATENSCHUTZ = {
 }
 
 
+# The version of axe-core that measured the site (axe-playwright-python bundles it);
+# tests/e2e/test_accessibility.py checks that the statement names the one it runs.
+AXE_CORE_VERSION = "4.12"
+
+
 def barrierefreiheit(stand):
-    """The accessibility statement; ``stand`` is the date it was written (text)."""
+    """The accessibility statement (structure of BITV 2.0 § 7 and the EU model statement,
+    Durchführungsbeschluss (EU) 2018/1523); ``stand`` is the date it was written (text).
+    It describes what is measured, and says what is not."""
     return {
         "title": "Erklärung zur Barrierefreiheit",
         "slug": "barrierefreiheit",
-        "intro": "Wir möchten, dass alle Menschen diese Website nutzen können, und "
-        "orientieren uns an der Barrierefreie-Informationstechnik-Verordnung "
-        "(BITV 2.0).",
+        "intro": "Wir möchten, dass alle Menschen diese Website nutzen können. Diese "
+        "Erklärung beschreibt, wie weit die Website die Anforderungen der "
+        "Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) erfüllt, wie wir das "
+        "prüfen und was noch fehlt.",
         "body": [
             h("Stand der Vereinbarkeit mit den Anforderungen"),
             p(
                 "Diese Website ist mit den Anforderungen der BITV 2.0 und der Norm EN 301 549 "
-                "(entspricht WCAG 2.1, Stufe AA) <b>teilweise vereinbar</b>.",
-                "Die Website wurde mit Blick auf Barrierefreiheit entwickelt: semantisches "
-                "HTML, Tastaturbedienung, sichtbarer Fokus, ein Link zum Überspringen der "
-                "Navigation und Transkripte für Aufzeichnungen. Eine vollständige Prüfung "
-                "(BITV-Test) durch eine unabhängige Stelle steht noch aus. Bis dahin beruht "
-                "diese Einschätzung auf einer Selbstbewertung; wir ergänzen die Erklärung, "
-                "sobald das Ergebnis der Messung vorliegt.",
+                "(sie verweist für Websites auf die WCAG 2.1, Stufe AA) <b>teilweise "
+                "vereinbar</b>.",
+                "Die automatischen Prüfungen, die wir bei jeder Änderung der Software "
+                "ausführen, finden keine Verstöße (Ergebnis unten). Eine vollständige "
+                "Prüfung aller Anforderungen, etwa ein BITV-Test durch eine unabhängige "
+                "Prüfstelle, hat noch nicht stattgefunden, und automatische Prüfungen "
+                "erkennen nur einen Teil der möglichen Barrieren. Deshalb erklären wir die "
+                "Website nur als teilweise vereinbar.",
+            ),
+            h("Wie wir prüfen"),
+            ul(
+                f"<b>Automatische Prüfung mit axe-core {AXE_CORE_VERSION}</b> (Deque "
+                "Systems, Open Source) im Browser Chromium, mit allen Regeln der WCAG 2.0 "
+                "und 2.1 für die Stufen A und AA. Geprüft werden die Startseite, "
+                "Inhaltsseiten wie Impressum und diese Erklärung, die Übersicht „Wissen“, "
+                "ein Praxisbeispiel, ein Learning, die Veranstaltungsübersicht, eine "
+                "Veranstaltungsreihe, eine Veranstaltung, eine Aufzeichnung (auch mit dem "
+                "Hinweis vor dem Laden eines externen Videos), die Suche mit Filtern, ohne "
+                "Treffer und mit einer fehlerhaften Eingabe, das Kontaktformular (leer, mit "
+                "Fehlermeldungen und die Bestätigung), ein Kommunenprofil, die "
+                "Kommunenübersicht, die Feed-Übersicht und die Fehlerseite „Seite nicht "
+                "gefunden“, jeweils auf Deutsch und, wo es die Seite gibt, auf Englisch. "
+                "Ergebnis: keine Verstöße.",
+                "<b>Darstellung bei 320 Pixel Breite</b> (Vergrößerung auf 400 %): Die "
+                "geprüften Seiten lassen sich ohne waagerechtes Scrollen lesen.",
+                "<b>Bedienung nur mit der Tastatur</b>: Ein automatischer Test erreicht von "
+                "der Startseite aus den Link „Zum Inhalt springen“ und das Suchfeld, "
+                "startet eine Suche, öffnet einen Treffer und springt in einer Aufzeichnung "
+                "über ein Kapitel an die passende Stelle des Videos, das dann abspielt; der "
+                "Fokus ist dabei auf jedem Element sichtbar.",
+                "Für die Karte der Länder kann axe-core den Kontrast der Zahlen nicht "
+                "bestimmen; sie haben eine weiße Kontur, und die Tabelle unter der Karte "
+                "enthält dieselben Zahlen als Text.",
+                intro="Stand der Prüfung: " + stand + ".",
+            ),
+            h("Was wir nicht geprüft haben"),
+            ul(
+                "Tests mit Screenreadern (zum Beispiel NVDA, JAWS, VoiceOver) und mit "
+                "Nutzerinnen und Nutzern mit Behinderungen haben noch nicht stattgefunden.",
+                "Anforderungen, die sich nur von Hand prüfen lassen (etwa verständliche "
+                "Texte, sinnvolle Alternativtexte von Bildern, Reihenfolge beim Vorlesen), "
+                "sind nicht systematisch geprüft.",
+                "Dokumente (etwa PDF-Dateien), Bilder und Videos, die die Redaktion "
+                "hochlädt, prüfen wir nicht automatisch. Ihre Barrierefreiheit hängt davon "
+                "ab, wie sie erstellt wurden.",
+                "Videos bei YouTube oder Vimeo laufen nach Ihrer Zustimmung im Player des "
+                "jeweiligen Anbieters; dessen Barrierefreiheit liegt nicht in unserer Hand "
+                "und ist nicht geprüft.",
+                "Andere Browser als Chromium und Mobilgeräte mit ihren Bedienhilfen sind "
+                "nicht geprüft.",
             ),
             h("Nicht barrierefreie Inhalte"),
             ul(
-                "Nicht alle Aufzeichnungen haben bereits Untertitel; zu jeder Aufzeichnung "
-                "gibt es Kapitel und einen Transkriptauszug.",
+                "Die Aufzeichnungen dieser Demo-Website haben keine Untertitel (das "
+                "Testbild enthält keine Sprache). Die Redaktion kann zu jeder Aufzeichnung "
+                "Untertitel als WebVTT-Datei hochladen; jede Aufzeichnung hat Kapitel und "
+                "einen Transkriptauszug.",
                 "Informationen in Leichter Sprache und in Deutscher Gebärdensprache "
                 "(§ 4 BITV 2.0) fehlen noch.",
+                "Die Inhalte sind überwiegend nur auf Deutsch verfügbar; die englische "
+                "Fassung umfasst die Startseite, die Übersicht „Wissen“ und einzelne "
+                "Praxisbeispiele.",
                 "Texte aus externen Quellen werden so wiedergegeben, wie sie veröffentlicht "
                 "wurden.",
-                intro="Nach unserer Selbstbewertung sind folgende Inhalte noch nicht oder "
-                "nicht vollständig barrierefrei:",
+                intro="Folgende Inhalte sind nicht oder nicht vollständig barrierefrei:",
             ),
             h("Erstellung dieser Erklärung"),
             p(
-                f"Diese Erklärung wurde am {stand} erstellt. Grundlage ist eine "
-                "Selbstbewertung; die Messung durch eine unabhängige Prüfstelle ist geplant."
+                f"Diese Erklärung wurde am {stand} erstellt und beruht auf einer "
+                "Selbstbewertung: den oben beschriebenen automatischen Prüfungen. Eine "
+                "Prüfung durch eine unabhängige Stelle ist geplant; wir ergänzen die "
+                "Erklärung, sobald ihr Ergebnis vorliegt."
             ),
             h("Feedback und Kontakt"),
             p(
@@ -217,12 +274,16 @@ def barrierefreiheit(stand):
                 "Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende Antwort erhalten, "
                 "können Sie sich an die Schlichtungsstelle nach § 16 "
                 "Behindertengleichstellungsgesetz (BGG) beim Beauftragten der "
-                "Bundesregierung für die Belange von Menschen mit Behinderungen wenden. Das "
-                "Verfahren ist kostenlos, Sie brauchen keinen Rechtsbeistand.",
+                "Bundesregierung für die Belange von Menschen mit Behinderungen wenden. Sie "
+                "hilft, Streit zwischen Menschen mit Behinderungen und öffentlichen Stellen "
+                "des Bundes außergerichtlich beizulegen. Das Verfahren ist kostenlos, Sie "
+                "brauchen keinen Rechtsbeistand.",
                 'Internet: <a href="https://www.schlichtungsstelle-bgg.de">'
-                "www.schlichtungsstelle-bgg.de</a>. Für Angebote öffentlicher Stellen eines "
-                "Landes ist die Schlichtungs- oder Durchsetzungsstelle des jeweiligen Landes "
-                "zuständig.",
+                "www.schlichtungsstelle-bgg.de</a>.",
+                "Für Angebote öffentlicher Stellen eines Landes oder einer Kommune ist die "
+                "Schlichtungs- oder Durchsetzungsstelle des jeweiligen Landes zuständig. Die "
+                "Barrierefreiheit der Websites des Bundes überwacht die Überwachungsstelle "
+                "des Bundes für Barrierefreiheit von Informationstechnik (BFIT-Bund).",
             ),
         ],
     }

@@ -46,6 +46,9 @@ if env("DATABASE_URL"):
     DATABASES = {"default": env.db("DATABASE_URL")}
     DATABASES["default"]["CONN_MAX_AGE"] = env("DATABASE_CONN_MAX_AGE")
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    if "postgresql" in DATABASES["default"]["ENGINE"]:
+        # /healthz says "database failed" within seconds when the server is gone.
+        DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 else:
     DATABASES = {
         "default": {
@@ -59,16 +62,46 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# --- Serving (docs/deployment.md) -----------------------------------------------------
 # Whole-page cache for anonymous visitors (home/page_cache.py); 0 switches it off.
 PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS")
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "pages",
-        "OPTIONS": {"MAX_ENTRIES": 2000},
-    },
-}
+# Caches: per process (LocMem) unless REDIS_URL (redis://host:6379/0) is set; then the
+# "default" cache (contact rate limit, ...) and "pages" (the page cache, whose purge
+# must reach every process) live in Redis, each under its own key prefix.
+REDIS_URL = env.str("REDIS_URL", default="")
+CACHE_KEY_PREFIX = env.str("CACHE_KEY_PREFIX", default="ik")
+if REDIS_URL:
+    _redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        # Quick failure: a page renders without its cache rather than wait for Redis.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
+    CACHES = {
+        "default": {**_redis, "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:default"},
+        # Django's RedisCache reusing its client: a page cache hit costs a third less.
+        "pages": {
+            **_redis,
+            "BACKEND": "home.page_cache.RedisCache",
+            "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:pages",
+        },
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
+    }
+# Seconds a process reuses what it read from a shared page cache (home/page_cache.py):
+# a purge in another process reaches it within that time; 0: ask Redis every time.
+PAGE_CACHE_LOCAL_SECONDS = env.float("PAGE_CACHE_LOCAL_SECONDS", default=1.0)
+# Structured logs: JSON lines (python-json-logger) or plain text; see LOGGING below.
+LOG_FORMAT = env.str("LOG_FORMAT", default="json")
+# /healthz answers plain HTTP too (the container's health check has no TLS).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 MEDIA_ROOT = env("MEDIA_ROOT")
 STATIC_ROOT = env("STATIC_ROOT")
@@ -106,12 +139,21 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "csp",
+    "axes",  # login throttling; keep it last (see the Security block)
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Serves anonymous visitors' pages before routing; see home/page_cache.py.
+    # Hashed, compressed static files straight from the WSGI process (whitenoise).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Serves anonymous visitors' pages before routing; see home/page_cache.py. It stores
+    # a page's response with the headers the middlewares below add (the policies do not
+    # change per request), so a cache hit skips them too.
     "home.page_cache.PageCacheMiddleware",
+    # Security headers (ik_cms/security.py, docs/security.md).
+    "ik_cms.security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -120,6 +162,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a locked-out login into the lockout page; must be last.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ik_cms.urls"
@@ -170,9 +214,38 @@ STATICFILES_FINDERS = [
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_URL = "/static/"
 MEDIA_URL = "/media/"
+# Media on local disk (MEDIA_ROOT) or, with MEDIA_STORAGE=s3 (the default when
+# AWS_STORAGE_BUCKET_NAME is set), in an S3-compatible bucket (django-storages).
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+MEDIA_STORAGE = env.str("MEDIA_STORAGE", default="s3" if AWS_STORAGE_BUCKET_NAME else "local")
+if MEDIA_STORAGE == "s3":
+    _media_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
+            "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None,
+            "location": env.str("AWS_LOCATION", default=""),
+            # Private bucket, signed URLs unless a public custom domain serves it.
+            "querystring_auth": env.bool("AWS_QUERYSTRING_AUTH", default=True),
+            "default_acl": None,
+            "file_overwrite": False,
+        },
+    }
+elif MEDIA_STORAGE == "local":
+    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+else:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"MEDIA_STORAGE must be 'local' or 's3', not {MEDIA_STORAGE!r}.")
+# Static files: hashed names and gzip/brotli copies made by collectstatic, served by
+# WhiteNoise's middleware with far-future caching (dev and test use the plain storage).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    "default": _media_storage,
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -229,11 +302,73 @@ CONTACT_CLIENT_IP_HEADER = env.str("CONTACT_CLIENT_IP_HEADER", default="REMOTE_A
 # Days a request is kept (DSGVO); manage.py send_contact_requests deletes older ones.
 CONTACT_REQUEST_RETENTION_DAYS = env.int("CONTACT_REQUEST_RETENTION_DAYS", default=180)
 
+# --- Security (docs/security.md) ------------------------------------------------------
+from datetime import timedelta  # noqa: E402
+
+from ik_cms import security  # noqa: E402
+
+# Content-Security-Policy (django-csp 4): one strict policy for site, API and admin;
+# ik_cms.security.ContentSecurityPolicyMiddleware adapts frame-ancestors for Wagtail's
+# previews and style-src for the 500 page.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": security.DIRECTIVES}
+PERMISSIONS_POLICY = security.PERMISSIONS_POLICY
+# The YouTube embed refuses to play without a referrer (error 153): the origin only,
+# never the path, goes to other hosts.
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Wagtail's preview views override this with SAMEORIGIN themselves.
+X_FRAME_OPTIONS = "DENY"
+
+# Admin logins (django-axes): 5 failures for one username from one address lock that
+# pair for 15 minutes (the right password is refused meanwhile); other users and other
+# addresses are not affected. Behind a reverse proxy set AXES_IPWARE_META_PRECEDENCE_ORDER
+# (e.g. HTTP_X_FORWARDED_FOR) and AXES_IPWARE_PROXY_COUNT, or all clients share the
+# proxy's address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "ik_cms.security.lockout_response"
+AXES_IPWARE_META_PRECEDENCE_ORDER = env.tuple(
+    "AXES_IPWARE_META_PRECEDENCE_ORDER", default=("REMOTE_ADDR",)
+)
+AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=None)
+# Failed attempts are logged without the password; no access log of every login.
+AXES_DISABLE_ACCESS_LOG = True
+
+# Uploads: images up to 10 MB and 40 megapixels, no SVG (scripts); documents (PDF,
+# office files, captions, and the self-hosted recordings' videos) up to
+# WAGTAILDOCS_MAX_UPLOAD_SIZE above. Form fields without files: 10 MB at most.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
 # --- Logging ------------------------------------------------------------------------
+# LOG_FORMAT=json (the default; dev: plain): one JSON object a line with time, level,
+# logger and message (and the exception); gunicorn's access log: ik_cms/gunicorn.conf.py.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "plain",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL")},
 }

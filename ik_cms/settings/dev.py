@@ -10,3 +10,7 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Plain log lines in development unless LOG_FORMAT=json.
+LOGGING["handlers"]["console"]["formatter"] = (  # noqa: F405
+    "json" if env.str("LOG_FORMAT", default="plain") == "json" else "plain"
+)

@@ -19,10 +19,12 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env("SECURE_HSTS_SECONDS")
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# nosniff, Referrer-Policy, COOP, X-Frame-Options, CSP and Permissions-Policy: base.py
+# ("Security"), for every environment. HSTS only here: browsers remember it.
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
-# Wagtail's preview views override this with SAMEORIGIN themselves.
-X_FRAME_OPTIONS = "DENY"
+# Lift all insecure (http:) subresource URLs to https: in the browser.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "upgrade-insecure-requests": True}  # noqa: F405
+}

@@ -19,3 +19,7 @@ STORAGES = {
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# django-axes needs the request in authenticate(), which client.login() does not pass;
+# throttling is off here and tests/ik_cms/test_security.py switches it on.
+AXES_ENABLED = False
+LOGGING["handlers"]["console"]["formatter"] = "plain"  # noqa: F405  (readable test output)

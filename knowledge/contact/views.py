@@ -29,6 +29,9 @@ from .mail import deliver
 logger = logging.getLogger(__name__)
 
 DELAYED = "spaeter"
+#: Page ids are 32-bit integers; a longer number in the URL names no page (and one
+#: beyond 64 bits would overflow SQLite's INTEGER: a 500 instead of a 404).
+MAX_PAGE_ID = 2**31 - 1
 
 
 def contactable_case_studies():
@@ -43,7 +46,9 @@ def contactable_case_studies():
 
 
 def get_case_study(page_id):
-    page = contactable_case_studies().filter(pk=page_id).first()
+    page = None
+    if page_id <= MAX_PAGE_ID:
+        page = contactable_case_studies().filter(pk=page_id).first()
     if page is None:
         raise Http404(_("Zu diesem Praxisbeispiel gibt es kein Kontaktformular."))
     return page

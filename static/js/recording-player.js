@@ -1,5 +1,6 @@
 /*
- * Recording pages (templates/events/recording_page.html): jump links "#t=754",
+ * Recording pages (templates/events/recording_page.html): jump links "#t=754"
+ * (activated, they move the self-hosted player and start it),
  * the transcript passage being played (aria-current), and external players
  * (YouTube, Vimeo) that load only after the visitor's consent.
  *
@@ -114,6 +115,12 @@
         if (video) {
             video.focus({ preventScroll: true });
             video.scrollIntoView({ block: "nearest" });
+            // The visitor chose a moment (click, or Enter on the focused link): play it.
+            // Only here, on their gesture; a "#t=" in the address only moves the player.
+            var playing = video.play();
+            if (playing && playing.catch) {
+                playing.catch(function () {}); // not playable (yet): stays paused
+            }
         }
     });
 

@@ -352,6 +352,8 @@ def test_bad_parameter_is_a_400_naming_it(client, pages, params, parameter):
     errors = response.json()["errors"]
     assert [e["parameter"] for e in errors] == [parameter]
     assert errors[0]["message"]
+    # The form's label, as the search page shows it ("Jahr", not "year").
+    assert errors[0]["label"] and errors[0]["label"] != parameter
 
 
 ODD_VALUES = [

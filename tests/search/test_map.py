@@ -32,7 +32,8 @@ from tests.utils import soup
 pytestmark = pytest.mark.django_db
 
 MUENCHEN, AUGSBURG, STUTTGART, KOELN = "09162000", "09761000", "08111000", "05315000"
-LAENDER_CSV = Path(settings.BASE_DIR).parent / "shared" / "data" / "regions" / "laender.csv"
+# the copy of ../shared/data that the repository ships (load_reference_data reads it)
+LAENDER_CSV = Path(settings.BASE_DIR) / "knowledge" / "data" / "regions" / "laender.csv"
 
 
 def build_site():

@@ -112,19 +112,21 @@ def test_nothing_found_is_helpful(client, pages):
 
 
 @pytest.mark.parametrize(
-    "params, name",
+    "params, name, label",
     [
-        ({"land": "99"}, "land"),
-        ({"type": "raumschiff"}, "type"),
-        ({"page": "-1"}, "page"),
-        ({"year": "abc"}, "year"),
-        ({"q": "x" * 10_000}, "q"),
+        ({"land": "99"}, "land", "Land"),
+        ({"type": "raumschiff"}, "type", "Art"),
+        ({"page": "-1"}, "page", "Seite"),
+        ({"year": "abc"}, "year", "Jahr"),
+        ({"themenfeld": "raumfahrt"}, "themenfeld", "Themenfeld"),
+        ({"q": "x" * 10_000}, "q", "Suchbegriff"),
     ],
 )
-def test_bad_parameters_get_a_400_naming_them(client, pages, params, name):
+def test_bad_parameters_get_a_400_naming_them(client, pages, params, name, label):
+    """By their label and their name: "Jahr (Parameter year)", not "year (Parameter year)"."""
     response = client.get("/suche/", params)
     assert response.status_code == 400
-    assert f"(Parameter {name} )" in soup_text(response)
+    assert f"{label} (Parameter {name} )" in soup_text(response)
 
 
 def soup_text(response):
