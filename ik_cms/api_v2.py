@@ -16,9 +16,10 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
-#: Page ids are 32-bit integers. Wagtail's filters turn a parameter into an ``int`` and
-#: query with it: a number beyond 64 bits overflows SQLite's INTEGER (a 500).
-MAX_PAGE_ID = 2**31 - 1
+from home.queries import MAX_PAGE_ID
+
+#: Wagtail's filters turn a parameter into an ``int`` and query with it: a number beyond
+#: 64 bits overflows SQLite's INTEGER (a 500). Page ids: ``home.queries.MAX_PAGE_ID``.
 MAX_INTEGER = 2**63 - 1
 
 

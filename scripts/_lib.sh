@@ -49,7 +49,8 @@ ensure_venv() {
 # ensure_debian_packages PACKAGE...: install those not installed yet (chromium for the
 # browser tests; wngerman, the German word list of search/analysis.py, GPL-2+, used
 # from /usr/share/dict/ngerman and never copied into the repository; gettext, whose
-# msgfmt compile_messages needs).
+# msgfmt compile_messages needs; docker-compose, Debian's Compose 1.29, which validates
+# compose.yaml in tests/ik_cms/test_serving.py where the docker compose plugin is missing).
 ensure_debian_packages() {
     local missing=()
     for package in "$@"; do

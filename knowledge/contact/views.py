@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
 
 from home.models import SiteSettings
+from home.queries import MAX_PAGE_ID
 from knowledge.models import CaseStudyPage, ContactRequest
 
 from . import spam
@@ -29,9 +30,6 @@ from .mail import deliver
 logger = logging.getLogger(__name__)
 
 DELAYED = "spaeter"
-#: Page ids are 32-bit integers; a longer number in the URL names no page (and one
-#: beyond 64 bits would overflow SQLite's INTEGER: a 500 instead of a 404).
-MAX_PAGE_ID = 2**31 - 1
 
 
 def contactable_case_studies():

@@ -1,18 +1,9 @@
 """The pages feeds and exports offer: live, public, this site, the active language."""
 
-from home.templatetags.home_tags import content_language, site_root_path
+from home.queries import visible
 from knowledge.models import CaseStudyPage, LearningPage
 
 FEED_SIZE = 30
-
-
-def visible(queryset, request):
-    """Live, public pages of the current site in the active language."""
-    pages = queryset.live().public().filter(locale__language_code=content_language())
-    root_path = site_root_path(request)
-    if root_path is None:
-        return pages.none()
-    return pages.filter(url_path__startswith=root_path)
 
 
 def newest_knowledge(request, *, themenfeld=None, land=None, limit=FEED_SIZE):
