@@ -307,9 +307,10 @@ from datetime import timedelta  # noqa: E402
 
 from ik_cms import security  # noqa: E402
 
-# Content-Security-Policy (django-csp 4): one strict policy for site, API and admin;
+# Content-Security-Policy (django-csp 4): one strict policy for the site and the APIs;
 # ik_cms.security.ContentSecurityPolicyMiddleware adapts frame-ancestors for Wagtail's
-# previews and style-src for the 500 page.
+# previews and style-src for the 500 page, and relaxes the admin behind its login
+# (ADMIN_DIRECTIVES: Wagtail 8.0.1 writes inline scripts; see docs/security.md).
 CONTENT_SECURITY_POLICY = {"DIRECTIVES": security.DIRECTIVES}
 PERMISSIONS_POLICY = security.PERMISSIONS_POLICY
 # The YouTube embed refuses to play without a referrer (error 153): the origin only,
