@@ -2,8 +2,6 @@
 search box to a result, then a recording's chapter that moves the player and plays it.
 Every element reached shows a visible focus indicator."""
 
-from pathlib import Path
-
 import pytest
 from django.core.files import File
 from playwright.sync_api import expect
@@ -14,11 +12,7 @@ from events.factories import (
     RecordingPageFactory,
     VideoDocumentFactory,
 )
-
-# The demo content's 20-second test pattern (ik_cms/demo/media), which Chromium plays.
-SAMPLE_VIDEO = (
-    Path(__file__).resolve().parents[2] / "ik_cms" / "demo" / "media" / "sample-recording.webm"
-)
+from ik_cms.demo.builder import VIDEO as SAMPLE_VIDEO  # the demo's 20-second test pattern
 
 FOCUSED = "document.activeElement"
 # A visible focus indicator: an outline or a box-shadow (the ring of site.css).

@@ -1,8 +1,6 @@
 """The recording player in Chromium (static/js/recording-player.js): the consent flow of
 an external video, and "#t=" links that move the self-hosted player."""
 
-from pathlib import Path
-
 import pytest
 from django.core.files import File
 from playwright.sync_api import expect
@@ -14,11 +12,8 @@ from events.factories import (
     RecordingPageFactory,
     VideoDocumentFactory,
 )
+from ik_cms.demo.builder import VIDEO as SAMPLE_VIDEO  # the demo's 20-second test pattern
 
-# The demo content's 20-second test pattern (ik_cms/demo/media).
-SAMPLE_VIDEO = (
-    Path(__file__).resolve().parents[2] / "ik_cms" / "demo" / "media" / "sample-recording.webm"
-)
 YOUTUBE_ID = "dQw4w9WgXcQ"
 
 

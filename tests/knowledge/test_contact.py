@@ -11,7 +11,6 @@ from django.core import mail
 from django.core.cache import cache
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
-from django.db import transaction
 from django.test import override_settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -29,7 +28,7 @@ from knowledge.factories import (
     get_region,
 )
 from knowledge.models import ContactRequest
-from tests.conftest import ensure_reference_data
+from tests.conftest import ensure_reference_data, module_transaction
 from tests.utils import soup
 
 ADDRESS = "erika.beispiel@example.org"
@@ -105,9 +104,8 @@ def build_corpus():
 
 @pytest.fixture(scope="module")
 def corpus(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
+    with module_transaction(django_db_blocker):
         yield build_corpus()
-        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,6 @@ import xml.etree.ElementTree as ET
 
 import feedparser
 import pytest
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -29,7 +28,7 @@ from knowledge.factories import (
     get_themenfeld,
 )
 from knowledge.models import CaseStudyPage
-from tests.conftest import ensure_reference_data
+from tests.conftest import ensure_reference_data, module_transaction
 
 CONTACT_EMAIL = "geheime.ansprechperson.4711@example.org"
 BAUEN = "bauen-und-wohnen"
@@ -153,12 +152,11 @@ def build_corpus():
 def module_corpus(django_db_blocker, extend=None):
     """The corpus (plus what ``extend(data)`` adds) in a transaction rolled back at the
     end of the module; each test runs in a savepoint inside it."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with module_transaction(django_db_blocker):
         data = build_corpus()
         if extend is not None:
             extend(data)
         yield data
-        transaction.set_rollback(True)
     Site.clear_site_root_paths_cache()
 
 

@@ -6,7 +6,6 @@ savepoint of it.
 """
 
 import pytest
-from django.db import transaction
 from wagtail.models import Locale
 
 from events.factories import EventPageFactory, EventSeriesPageFactory, RecordingPageFactory
@@ -19,7 +18,7 @@ from knowledge.factories import (
     get_themenfeld,
 )
 from knowledge.profiles import queries
-from tests.conftest import ensure_reference_data
+from tests.conftest import ensure_reference_data, module_transaction
 from tests.utils import soup
 
 HERRENBERG = "08115021"  # Große Kreisstadt, 34.192 Einwohner, Landkreis Böblingen
@@ -112,10 +111,8 @@ def build_corpus():
 
 @pytest.fixture(scope="module")
 def corpus(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        data = build_corpus()
-        yield data
-        transaction.set_rollback(True)
+    with module_transaction(django_db_blocker):
+        yield build_corpus()
 
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 reasons, and a fixed number of queries whatever the number of candidates."""
 
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from events.factories import EventPageFactory, EventSeriesPageFactory
@@ -14,7 +14,7 @@ from knowledge.factories import (
     get_region,
     get_themenfeld,
 )
-from tests.conftest import ensure_reference_data
+from tests.conftest import ensure_reference_data, module_transaction
 from tests.knowledge.test_profiles import build_site
 from tests.utils import soup
 
@@ -61,10 +61,8 @@ def build_corpus():
 
 @pytest.fixture(scope="module")
 def corpus(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        data = build_corpus()
-        yield data
-        transaction.set_rollback(True)
+    with module_transaction(django_db_blocker):
+        yield build_corpus()
 
 
 def titles(items):

@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.views import serve
-from django.db import connection, transaction
+from django.db import connection
 from django.templatetags.static import static
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -26,7 +26,7 @@ from knowledge.factories import (
     get_themenfeld,
 )
 from search import map as laender
-from tests.conftest import ensure_reference_data
+from tests.conftest import ensure_reference_data, module_transaction
 from tests.utils import soup
 
 pytestmark = pytest.mark.django_db
@@ -58,9 +58,8 @@ def build_site():
 
 @pytest.fixture(scope="module")
 def corpus(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
+    with module_transaction(django_db_blocker):
         yield build_site()
-        transaction.set_rollback(True)
 
 
 def land_map(html):
